@@ -1,0 +1,58 @@
+// The resource graph of one AnalyzeStack request, built once and shared by every stack policy.
+import { Resource } from "./resource";
+import { asString, get } from "./values";
+
+export class Graph {
+    readonly byUrn = new Map<string, Resource>();
+    private readonly byType = new Map<string, Resource[]>();
+    /** urn -> resources that took a property value from it, with the property name. */
+    private readonly users = new Map<string, { resource: Resource; property: string }[]>();
+
+    constructor(readonly resources: readonly Resource[]) {
+        for (const r of resources) {
+            this.byUrn.set(r.urn, r);
+            const list = this.byType.get(r.type);
+            if (list) list.push(r);
+            else this.byType.set(r.type, [r]);
+            for (const [property, urns] of Object.entries(r.propertyDependencies)) {
+                for (const urn of urns) {
+                    const u = this.users.get(urn);
+                    if (u) u.push({ resource: r, property });
+                    else this.users.set(urn, [{ resource: r, property }]);
+                }
+            }
+        }
+    }
+
+    ofType(...types: readonly string[]): Resource[] {
+        return types.flatMap((t) => this.byType.get(t) ?? []);
+    }
+
+    /** Resources of the given types whose `property` input was computed from `target`. */
+    usersOf(target: Resource, types: readonly string[], property: string): Resource[] {
+        return (this.users.get(target.urn) ?? [])
+            .filter((u) => u.property === property && types.includes(u.resource.type))
+            .map((u) => u.resource);
+    }
+
+    /** Resources that `r.property` was computed from. */
+    sourcesOf(r: Resource, property: string): Resource[] {
+        return (r.propertyDependencies[property] ?? []).flatMap((urn) => this.byUrn.get(urn) ?? []);
+    }
+
+    /**
+     * Resources of `types` that refer to `target` through `property`: by property dependency, or, where the
+     * program passed a literal, by the target's known name/id/arn values.
+     */
+    referrers(target: Resource, types: readonly string[], property: string, targetKeys: readonly string[]): Resource[] {
+        const found = new Set(this.usersOf(target, types, property));
+        const keys = new Set(targetKeys.map((k) => asString(get(target.props, k))).filter((v): v is string => !!v));
+        if (keys.size > 0) {
+            for (const r of this.ofType(...types)) {
+                const v = asString(get(r.props, property));
+                if (v !== undefined && keys.has(v)) found.add(r);
+            }
+        }
+        return [...found];
+    }
+}

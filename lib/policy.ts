@@ -1,0 +1,201 @@
+// definePolicy: one plain object per policy (metadata, config schema, messages, one check function).
+// evaluate*: runs a policy on raw resources and returns findings; no SDK involved, never throws.
+import { ConfigSchema, resolveConfig } from "./config";
+import { Graph } from "./graph";
+import { isSecretText, scrub, show } from "./redact";
+import { Resource, label } from "./resource";
+import { StackInfo } from "./stack";
+import { Props, get } from "./values";
+
+export type Level = "advisory" | "mandatory";
+export type Severity = "low" | "medium" | "high" | "critical";
+export type Family =
+    | "naming"
+    | "versions"
+    | "encryption"
+    | "public-access"
+    | "retention"
+    | "destroyability"
+    | "secrets"
+    | "transport"
+    | "iam"
+    | "tags"
+    | "wiring"
+    | "names"
+    | "resilience";
+
+export type MessageData = Record<string, unknown>;
+
+export interface Report {
+    (messageId: string, data?: MessageData, resource?: Resource): void;
+}
+
+interface BaseContext<C> {
+    config: C;
+    stack: StackInfo;
+    report: Report;
+}
+
+export interface ResourceContext<C> extends BaseContext<C> {
+    resource: Resource;
+    props: Props;
+    /** Unknown-safe path read on the resource's properties; see lib/values get(). */
+    get(path: string): unknown;
+}
+
+export interface StackContext<C> extends BaseContext<C> {
+    graph: Graph;
+}
+
+interface PolicyMeta<C> {
+    name: string;
+    description: string;
+    family: Family;
+    enforcementLevel: Level;
+    severity: Severity;
+    /** What to do about a violation; shown by the engine and in the catalog. */
+    remediationSteps: string;
+    /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
+    messages: Record<string, string>;
+    config?: ConfigSchema;
+    /** Why the policy does not apply in this stack (e.g. production), or undefined. */
+    notApplicable?(stack: StackInfo, config: C): string | undefined;
+}
+
+export interface ResourcePolicy<C = unknown> extends PolicyMeta<C> {
+    kind: "resource";
+    /** Type tokens the policy checks; the pack indexes policies by these. */
+    types: readonly string[];
+    check(ctx: ResourceContext<C>): void;
+    /** Top-level properties that make the resource pass; enables the `remediate` level. */
+    fix?(ctx: ResourceContext<C>): Props | undefined;
+}
+
+export interface StackPolicy<C = unknown> extends PolicyMeta<C> {
+    kind: "stack";
+    /** Type tokens the policy looks at; a stack with none of them is skipped. */
+    types: readonly string[];
+    check(ctx: StackContext<C>): void;
+}
+
+export type Policy<C = unknown> = ResourcePolicy<C> | StackPolicy<C>;
+
+export function definePolicy<C>(policy: ResourcePolicy<C>): ResourcePolicy<C>;
+export function definePolicy<C>(policy: StackPolicy<C>): StackPolicy<C>;
+export function definePolicy<C>(policy: Policy<C>): Policy<C> {
+    return policy;
+}
+
+export interface Finding {
+    policy: string;
+    messageId: string;
+    data: MessageData;
+    message: string;
+    urn?: string;
+}
+
+export interface Evaluation {
+    findings: Finding[];
+    notApplicable?: string;
+    configErrors: string[];
+}
+
+function renderPart(key: string, data: MessageData): string {
+    const v = data[key];
+    if (key === "value") return show(v, String(data.property ?? ""));
+    if (typeof v === "string") return isSecretText(v) ? "[secret]" : v;
+    if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number")) {
+        return v.map((x) => (isSecretText(String(x)) ? "[secret]" : String(x))).join(", ");
+    }
+    return show(v);
+}
+
+export function render(template: string, data: MessageData): string {
+    return scrub(template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => renderPart(key, data)));
+}
+
+function makeReporter(policy: Policy, findings: Finding[], fallback?: Resource): Report {
+    return (messageId, data = {}, resource = fallback) => {
+        const template = policy.messages[messageId] ?? messageId;
+        const full = { ...data, resource: resource ? label(resource) : "stack" };
+        const text = render(template, full);
+        findings.push({
+            policy: policy.name,
+            messageId,
+            data: full,
+            message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${text}` : text,
+            urn: resource?.urn,
+        });
+    };
+}
+
+function configOf<C>(policy: Policy<C>, given: unknown): { config: C; errors: string[] } {
+    return resolveConfig<C>(policy.name, policy.config ?? {}, given);
+}
+
+function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: string): void {
+    const why = e instanceof Error ? e.message : String(e);
+    findings.push({
+        policy: policy.name,
+        messageId: "internalError",
+        data: {},
+        message: scrub(`policy ${policy.name} could not evaluate this resource (${why}); please report this`),
+        urn,
+    });
+}
+
+export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Evaluation {
+    const findings: Finding[] = [];
+    if (!policy.types.includes(resource.type)) return { findings, configErrors: [] };
+    const { config, errors } = configOf(policy, given);
+    const reason = policy.notApplicable?.(stack, config);
+    if (reason) return { findings, notApplicable: reason, configErrors: errors };
+    try {
+        policy.check({
+            config,
+            stack,
+            resource,
+            props: resource.props,
+            get: (path) => get(resource.props, path),
+            report: makeReporter(policy, findings, resource),
+        });
+    } catch (e) {
+        internalError(policy, e, findings, resource.urn);
+    }
+    return { findings, configErrors: errors };
+}
+
+export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: StackInfo, given: unknown): Evaluation {
+    const findings: Finding[] = [];
+    if (!graph.resources.some((r) => policy.types.includes(r.type))) return { findings, configErrors: [] };
+    const { config, errors } = configOf(policy, given);
+    const reason = policy.notApplicable?.(stack, config);
+    if (reason) return { findings, notApplicable: reason, configErrors: errors };
+    try {
+        policy.check({ config, stack, graph, report: makeReporter(policy, findings) });
+    } catch (e) {
+        internalError(policy, e, findings);
+    }
+    return { findings, configErrors: errors };
+}
+
+/** The property assignments that remediate a resource, if the policy finds something to fix. */
+export function remediation<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Props | undefined {
+    if (!policy.fix) return undefined;
+    const { config } = configOf(policy, given);
+    if (policy.notApplicable?.(stack, config)) return undefined;
+    const ctx: ResourceContext<C> = {
+        config,
+        stack,
+        resource,
+        props: resource.props,
+        get: (path) => get(resource.props, path),
+        report: () => undefined,
+    };
+    try {
+        const found = evaluateResource(policy, resource, stack, given).findings;
+        return found.length > 0 ? policy.fix(ctx) : undefined;
+    } catch {
+        return undefined;
+    }
+}

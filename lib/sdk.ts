@@ -1,0 +1,210 @@
+// The bridge to @pulumi/policy: turns our policy objects into SDK policies and reads what the SDK hands
+// over as raw values, so that unknowns never throw and secrets are known by value (lib/redact).
+import type * as sdk from "@pulumi/policy";
+import * as policySecret from "@pulumi/policy/policy";
+import { Graph } from "./graph";
+import { Evaluation, Policy, ResourcePolicy, StackPolicy, evaluateResource, evaluateStack, remediation } from "./policy";
+import { noteSecret } from "./redact";
+import { ProviderInfo, Resource, ResourceOptions } from "./resource";
+import { StackInfo, stackFromEnvironment } from "./stack";
+import { Props, isRecord } from "./values";
+
+const SPECIAL_TARGET = "__getSpecialProxyTarget";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Plain JSON from the wire: secrets unwrapped (and remembered), assets kept as their signed objects. */
+export function fromWire(value: unknown, depth = 0): unknown {
+    if (value === null || typeof value !== "object" || depth > 256) return value;
+    if (Array.isArray(value)) return value.map((v) => fromWire(v, depth + 1));
+    const rec = value as Record<string, unknown>;
+    if (rec[SIG_KEY] === SECRET_SIG) {
+        const inner = fromWire(rec.value, depth + 1);
+        noteSecret(inner);
+        return inner;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rec)) if (v !== undefined) out[k] = fromWire(v, depth + 1);
+    return out;
+}
+
+interface WireStruct {
+    toJavaScript(): Record<string, unknown>;
+}
+
+/**
+ * The SDK deserializes every resource once per policy. Replacing its deserializer (same module, looked up at
+ * each call) lets one request deserialize once, and lets us learn which values were secret.
+ */
+export function installDeserializeHook(): boolean {
+    let mod: { deserializeProperties?: (s: WireStruct, proxySecrets: boolean) => unknown };
+    try {
+        mod = require("@pulumi/policy/deserialize") as typeof mod;
+    } catch {
+        return false;
+    }
+    const original = mod.deserializeProperties;
+    if (typeof original !== "function" || (original as { hooked?: boolean }).hooked) return false;
+    const memo = new WeakMap<object, unknown>();
+    const hooked = (struct: WireStruct, proxySecrets: boolean): unknown => {
+        if (proxySecrets || !struct) return original(struct, proxySecrets);
+        let props = memo.get(struct);
+        if (props === undefined) {
+            props = fromWire(struct.toJavaScript());
+            memo.set(struct, props);
+        }
+        return props;
+    };
+    (hooked as { hooked?: boolean }).hooked = true;
+    mod.deserializeProperties = hooked;
+    return true;
+}
+
+/** The raw object behind the SDK's unknown-checking (and secret-preserving) proxies. */
+function unproxy(value: unknown): unknown {
+    let cur = value;
+    for (let i = 0; i < 3 && isRecord(cur) && (cur as Record<string, unknown>)["__isSpecialProxy"] === true; i++) {
+        cur = (cur as Record<string, unknown>)[SPECIAL_TARGET];
+    }
+    return cur;
+}
+
+/** Remediation props hold Secret wrappers; checks read plain values. */
+function unwrapSecrets(value: unknown, depth = 0): unknown {
+    const v = unproxy(value);
+    if (v instanceof policySecret.Secret) {
+        noteSecret(v.value);
+        return unwrapSecrets(v.value, depth + 1);
+    }
+    if (v === null || typeof v !== "object" || depth > 256) return v;
+    if (Array.isArray(v)) return v.map((x) => unwrapSecrets(x, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = unwrapSecrets(x, depth + 1);
+    return out;
+}
+
+function rawProps(props: unknown): Props {
+    const raw = unproxy(props);
+    return isRecord(raw) ? raw : {};
+}
+
+function optionsOf(opts: sdk.PolicyResourceOptions | undefined): ResourceOptions {
+    if (!opts) return {};
+    return { protect: opts.protect, parent: opts.parent, ignoreChanges: opts.ignoreChanges, deleteBeforeReplace: opts.deleteBeforeReplace };
+}
+
+function providerOf(p: sdk.PolicyProviderResource | undefined): ProviderInfo | undefined {
+    return p ? { type: p.type, name: p.name, urn: p.urn, props: rawProps(p.props) } : undefined;
+}
+
+let stackTagsSeen: ReadonlyMap<string, string> | undefined;
+let stackInfo: StackInfo | undefined;
+
+function stackOf(tags: ReadonlyMap<string, string> | undefined): StackInfo {
+    if (!stackInfo || tags !== stackTagsSeen) {
+        stackTagsSeen = tags;
+        stackInfo = stackFromEnvironment(tags ? Object.fromEntries(tags.entries()) : {});
+    }
+    return stackInfo;
+}
+
+function resourceFromArgs(args: sdk.ResourceValidationArgs, props: Props): Resource {
+    return {
+        type: args.type,
+        name: args.name,
+        urn: args.urn,
+        props,
+        opts: optionsOf(args.opts),
+        provider: providerOf(args.provider),
+        parent: args.opts?.parent,
+        dependencies: [],
+        propertyDependencies: {},
+    };
+}
+
+const graphs = new WeakMap<object, Graph>();
+
+/** One graph per AnalyzeStack request: every stack policy sees the same memoized props of resource 0. */
+function graphOf(resources: sdk.PolicyResource[]): Graph {
+    const key = resources.length > 0 ? rawProps(resources[0].props) : undefined;
+    const cached = key ? graphs.get(key) : undefined;
+    if (cached && cached.resources.length === resources.length) return cached;
+    const graph = new Graph(
+        resources.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: rawProps(r.props),
+            opts: optionsOf(r.opts),
+            provider: providerOf(r.provider),
+            parent: r.parent?.urn,
+            dependencies: r.dependencies.map((d) => d.urn),
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
+        })),
+    );
+    if (key) graphs.set(key, graph);
+    return graph;
+}
+
+const configErrorsShown = new Set<string>();
+
+function emit(evaluation: Evaluation, report: sdk.ReportViolation, notApplicable: (reason?: string) => never): void {
+    for (const error of evaluation.configErrors) {
+        // Once per process: the engine validates config, so this only fires in harnesses that skip that.
+        if (!configErrorsShown.has(error)) {
+            configErrorsShown.add(error);
+            report(`invalid policy config, using the default for that field: ${error}`);
+        }
+    }
+    for (const f of evaluation.findings) report(f.message, f.urn);
+    if (evaluation.notApplicable) notApplicable(evaluation.notApplicable);
+}
+
+function metadata(p: Policy): sdk.Policy {
+    return {
+        name: p.name,
+        description: p.description,
+        enforcementLevel: p.enforcementLevel,
+        severity: p.severity,
+        remediationSteps: p.remediationSteps,
+        configSchema: p.config ? ({ properties: p.config } as sdk.PolicyConfigSchema) : undefined,
+    };
+}
+
+function resourcePolicy(p: ResourcePolicy): sdk.ResourceValidationPolicy {
+    const types = new Set(p.types);
+    const policy: sdk.ResourceValidationPolicy = {
+        ...metadata(p),
+        validateResource: (args, report) => {
+            if (!types.has(args.type)) return;
+            const resource = resourceFromArgs(args, rawProps(args.props));
+            emit(evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+        },
+    };
+    if (p.fix) {
+        policy.remediateResource = (args) => {
+            if (!types.has(args.type)) return undefined;
+            const resource = resourceFromArgs(args, unwrapSecrets(args.props) as Props);
+            const fix = remediation(p, resource, stackOf(args.stackTags), args.getConfig());
+            if (!fix) return undefined;
+            // Assign in place: the SDK's proxy keeps a replaced secret secret; a copied object would not.
+            for (const [key, value] of Object.entries(fix)) (args.props as Record<string, unknown>)[key] = value;
+            return args.props;
+        };
+    }
+    return policy;
+}
+
+function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
+    return {
+        ...metadata(p),
+        validateStack: (args, report) => {
+            if (!args.resources.some((r) => p.types.includes(r.type))) return;
+            emit(evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+        },
+    };
+}
+
+export function toSdkPolicy(p: Policy): sdk.ResourceValidationPolicy | sdk.StackValidationPolicy {
+    return p.kind === "resource" ? resourcePolicy(p) : stackPolicy(p);
+}
