@@ -4,6 +4,12 @@ import s3PublicAccessBlock from "./s3-public-access-block";
 import skipFinalSnapshot from "./skip-final-snapshot";
 
 export const policies: readonly Policy[] = [
+    // naming
+    // versions
+    // encryption
+    // public-access
     s3PublicAccessBlock,
+    // retention
+    // destroyability
     skipFinalSnapshot,
 ];
