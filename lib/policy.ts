@@ -64,7 +64,7 @@ interface PolicyMeta<C> {
 
 export interface ResourcePolicy<C = unknown> extends PolicyMeta<C> {
     kind: "resource";
-    /** Type tokens the policy checks; the pack indexes policies by these. */
+    /** Type tokens the policy checks ("*" for every resource); the pack indexes policies by these. */
     types: readonly string[];
     check(ctx: ResourceContext<C>): void;
     /** Top-level properties that make the resource pass; enables the `remediate` level. */
@@ -84,6 +84,12 @@ export function definePolicy<C>(policy: ResourcePolicy<C>): ResourcePolicy<C>;
 export function definePolicy<C>(policy: StackPolicy<C>): StackPolicy<C>;
 export function definePolicy<C>(policy: Policy<C>): Policy<C> {
     return policy;
+}
+
+export const ANY_TYPE = "*";
+
+export function appliesToType(policy: Policy, type: string): boolean {
+    return policy.types.includes(type) || policy.types.includes(ANY_TYPE);
 }
 
 export interface Finding {
@@ -146,7 +152,7 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
 
 export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
-    if (!policy.types.includes(resource.type)) return { findings, configErrors: [] };
+    if (!appliesToType(policy, resource.type)) return { findings, configErrors: [] };
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
@@ -167,7 +173,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
 
 export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
-    if (!graph.resources.some((r) => policy.types.includes(r.type))) return { findings, configErrors: [] };
+    if (!graph.resources.some((r) => appliesToType(policy, r.type))) return { findings, configErrors: [] };
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };

@@ -3,7 +3,7 @@
 import type * as sdk from "@pulumi/policy";
 import * as policySecret from "@pulumi/policy/policy";
 import { Graph } from "./graph";
-import { Evaluation, Policy, ResourcePolicy, StackPolicy, evaluateResource, evaluateStack, remediation } from "./policy";
+import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, evaluateResource, evaluateStack, remediation } from "./policy";
 import { noteSecret } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
 import { StackInfo, stackFromEnvironment } from "./stack";
@@ -172,18 +172,17 @@ function metadata(p: Policy): sdk.Policy {
 }
 
 function resourcePolicy(p: ResourcePolicy): sdk.ResourceValidationPolicy {
-    const types = new Set(p.types);
     const policy: sdk.ResourceValidationPolicy = {
         ...metadata(p),
         validateResource: (args, report) => {
-            if (!types.has(args.type)) return;
+            if (!appliesToType(p, args.type)) return;
             const resource = resourceFromArgs(args, rawProps(args.props));
             emit(evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
         },
     };
     if (p.fix) {
         policy.remediateResource = (args) => {
-            if (!types.has(args.type)) return undefined;
+            if (!appliesToType(p, args.type)) return undefined;
             const resource = resourceFromArgs(args, unwrapSecrets(args.props) as Props);
             const fix = remediation(p, resource, stackOf(args.stackTags), args.getConfig());
             if (!fix) return undefined;
@@ -199,7 +198,7 @@ function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
     return {
         ...metadata(p),
         validateStack: (args, report) => {
-            if (!args.resources.some((r) => p.types.includes(r.type))) return;
+            if (!args.resources.some((r) => appliesToType(p, r.type))) return;
             emit(evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
         },
     };
