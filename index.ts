@@ -1,8 +1,10 @@
 // The pack entry: `pulumi preview --policy-pack <dir>` loads this (compiled to bin/index.js).
 import { PolicyPack } from "@pulumi/policy";
+import { installTypeDispatch } from "./lib/dispatch";
+import { installDeserializeHook, toSdkPolicy, typesOf } from "./lib/sdk";
 import { policies } from "./policies";
-import { installDeserializeHook, toSdkPolicy } from "./lib/sdk";
 
 installDeserializeHook();
+installTypeDispatch(typesOf);
 
 new PolicyPack("aws-guardrails", { policies: policies.map(toSdkPolicy) });

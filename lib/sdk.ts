@@ -204,6 +204,15 @@ function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
     };
 }
 
+const sources = new WeakMap<sdk.Policy, Policy>();
+
 export function toSdkPolicy(p: Policy): sdk.ResourceValidationPolicy | sdk.StackValidationPolicy {
-    return p.kind === "resource" ? resourcePolicy(p) : stackPolicy(p);
+    const converted = p.kind === "resource" ? resourcePolicy(p) : stackPolicy(p);
+    sources.set(converted, p);
+    return converted;
+}
+
+/** The type tokens of an SDK policy made by toSdkPolicy (undefined for any other policy). */
+export function typesOf(p: sdk.Policy): readonly string[] | undefined {
+    return sources.get(p)?.types;
 }
