@@ -227,6 +227,38 @@ export function runCase(policy: Policy, c: Case): Outcome {
     });
 }
 
+/**
+ * Runs the policy's remediation the way the SDK's Remediate RPC does (secret-preserving proxies) and returns
+ * the properties it would send back to the engine, in wire form; undefined when it changes nothing.
+ */
+export async function runRemediate(policy: Policy, c: Case): Promise<Record<string, unknown> | undefined> {
+    if (policy.kind !== "resource") return undefined;
+    const sdkPolicy = toSdkPolicy(policy) as sdk.ResourceValidationPolicy;
+    if (!sdkPolicy.remediateResource) return undefined;
+    const stackName = c.stack ?? "dev";
+    const struct = Struct.fromJavaScript(toWire(c.props ?? {}) as Record<string, never>);
+    const props = sdk.unknownCheckingProxy(deserialize.deserializeProperties(struct, true)) as Record<string, unknown>;
+    const type = c.type ?? policy.types[0];
+    const args = {
+        type,
+        name: c.name ?? "res",
+        urn: urnOf(type, c.name ?? "res", stackName),
+        props,
+        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        stackTags: new Map(Object.entries(c.stackTags ?? {})),
+        getConfig: <T>() => (c.config ?? {}) as T,
+        notApplicable: (): never => {
+            throw new NotApplicable();
+        },
+        isType: () => false,
+        asType: () => undefined,
+    };
+    const result = await withEnv({ PULUMI_NODEJS_STACK: stackName, ...c.env }, () => sdkPolicy.remediateResource?.(args));
+    if (!result) return undefined;
+    const serializer = require("@pulumi/policy/deserialize") as { serializeProperties(v: unknown): Promise<Record<string, unknown>> };
+    return serializer.serializeProperties(result);
+}
+
 function toResource(r: sdk.PolicyResource): Resource {
     return {
         type: r.type,
