@@ -1,6 +1,7 @@
 // definePolicy: one plain object per policy (metadata, config schema, messages, one check function).
 // evaluate*: runs a policy on raw resources and returns findings; no SDK involved, never throws.
 import { ConfigSchema, resolveConfig } from "./config";
+import { ExemptionConfig, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
 import { Graph } from "./graph";
 import { isSecretText, scrub, show } from "./redact";
 import { Resource, label } from "./resource";
@@ -98,6 +99,8 @@ export interface Finding {
     data: MessageData;
     message: string;
     urn?: string;
+    /** Set when an exemption lowers this finding below the policy's level. */
+    level?: "advisory";
 }
 
 export interface Evaluation {
@@ -120,23 +123,31 @@ export function render(template: string, data: MessageData): string {
     return scrub(template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => renderPart(key, data)));
 }
 
-function makeReporter(policy: Policy, findings: Finding[], fallback?: Resource): Report {
+function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConfig, fallback?: Resource): Report {
     return (messageId, data = {}, resource = fallback) => {
         const template = policy.messages[messageId] ?? messageId;
         const full = { ...data, resource: resource ? label(resource) : "stack" };
         const text = render(template, full);
+        const verdict = resource ? exemptionFor(policy.name, resource, config) : undefined;
+        const note = verdict ? scrub(exemptionNote(policy.name, verdict)) : "";
         findings.push({
             policy: policy.name,
             messageId,
             data: full,
-            message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${text}` : text,
+            message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${note}${text}` : `${note}${text}`,
             urn: resource?.urn,
+            level: verdict?.kind === "exempt" ? "advisory" : undefined,
         });
     };
 }
 
-function configOf<C>(policy: Policy<C>, given: unknown): { config: C; errors: string[] } {
-    return resolveConfig<C>(policy.name, policy.config ?? {}, given);
+/** A policy's own settings plus the exemption settings every policy accepts. */
+export function configSchemaOf(policy: Policy): ConfigSchema {
+    return { ...policy.config, ...exemptionSchema(policy.enforcementLevel) };
+}
+
+function configOf<C>(policy: Policy<C>, given: unknown): { config: C & ExemptionConfig; errors: string[] } {
+    return resolveConfig<C & ExemptionConfig>(policy.name, configSchemaOf(policy as Policy), given);
 }
 
 function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: string): void {
@@ -163,7 +174,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
             resource,
             props: resource.props,
             get: (path) => get(resource.props, path),
-            report: makeReporter(policy, findings, resource),
+            report: makeReporter(policy as Policy, findings, config, resource),
         });
     } catch (e) {
         internalError(policy, e, findings, resource.urn);
@@ -178,7 +189,7 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
     try {
-        policy.check({ config, stack, graph, report: makeReporter(policy, findings) });
+        policy.check({ config, stack, graph, report: makeReporter(policy as Policy, findings, config) });
     } catch (e) {
         internalError(policy, e, findings);
     }

@@ -3,7 +3,7 @@
 import type * as sdk from "@pulumi/policy";
 import * as policySecret from "@pulumi/policy/policy";
 import { Graph } from "./graph";
-import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, evaluateResource, evaluateStack, remediation } from "./policy";
+import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configSchemaOf, evaluateResource, evaluateStack, remediation } from "./policy";
 import { noteSecret } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
 import { StackInfo, stackFromEnvironment } from "./stack";
@@ -148,7 +148,7 @@ function graphOf(resources: sdk.PolicyResource[]): Graph {
 
 const configErrorsShown = new Set<string>();
 
-function emit(evaluation: Evaluation, report: sdk.ReportViolation, notApplicable: (reason?: string) => never): void {
+function emit(p: Policy, evaluation: Evaluation, report: sdk.ReportViolation, notApplicable: (reason?: string) => never): void {
     for (const error of evaluation.configErrors) {
         // Once per process: the engine validates config, so this only fires in harnesses that skip that.
         if (!configErrorsShown.has(error)) {
@@ -156,7 +156,11 @@ function emit(evaluation: Evaluation, report: sdk.ReportViolation, notApplicable
             report(`invalid policy config, using the default for that field: ${error}`);
         }
     }
-    for (const f of evaluation.findings) report(f.message, f.urn);
+    for (const f of evaluation.findings) {
+        if (!f.level) report(f.message, f.urn);
+        // The SDK's object form carries a per-diagnostic level (not in its 1.21 typings); it skips the description prefix.
+        else (report as unknown as (d: object) => void)({ message: `${p.description}\n${f.message}`, urn: f.urn, enforcementLevel: f.level });
+    }
     if (evaluation.notApplicable) notApplicable(evaluation.notApplicable);
 }
 
@@ -167,7 +171,7 @@ function metadata(p: Policy): sdk.Policy {
         enforcementLevel: p.enforcementLevel,
         severity: p.severity,
         remediationSteps: p.remediationSteps,
-        configSchema: p.config ? ({ properties: p.config } as sdk.PolicyConfigSchema) : undefined,
+        configSchema: { properties: configSchemaOf(p) } as sdk.PolicyConfigSchema,
     };
 }
 
@@ -177,7 +181,7 @@ function resourcePolicy(p: ResourcePolicy): sdk.ResourceValidationPolicy {
         validateResource: (args, report) => {
             if (!appliesToType(p, args.type)) return;
             const resource = resourceFromArgs(args, rawProps(args.props));
-            emit(evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
         },
     };
     if (p.fix) {
@@ -199,7 +203,7 @@ function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
         ...metadata(p),
         validateStack: (args, report) => {
             if (!args.resources.some((r) => appliesToType(p, r.type))) return;
-            emit(evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
         },
     };
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import { resolveConfig, validate } from "../lib/config";
+import { configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
 import { ROOT, generated } from "../tools/catalog";
@@ -45,7 +46,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, policy) =>
     });
 
     test("every config field has a description and a default that its own schema accepts", () => {
-        for (const [field, schema] of Object.entries(policy.config ?? {})) {
+        for (const [field, schema] of Object.entries(configSchemaOf(policy))) {
             expect(schema.description).toBeTruthy();
             expect(schema).toHaveProperty("default");
             if (schema.default !== undefined) expect(validate(schema, schema.default, field)).toEqual([]);
@@ -54,12 +55,12 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, policy) =>
     });
 
     test("config of the wrong type is rejected with the policy and field named", () => {
-        for (const field of Object.keys(policy.config ?? {})) {
-            const { errors } = resolveConfig(name, policy.config ?? {}, { [field]: { wrong: true } });
+        for (const field of Object.keys(configSchemaOf(policy))) {
+            const { errors } = resolveConfig(name, configSchemaOf(policy), { [field]: { wrong: true } });
             expect(errors.length).toBeGreaterThan(0);
             expect(errors[0]).toContain(`${name}: ${field}`);
         }
-        expect(resolveConfig(name, policy.config ?? {}, { noSuchSetting: 1 }).errors[0]).toContain("noSuchSetting");
+        expect(resolveConfig(name, configSchemaOf(policy), { noSuchSetting: 1 }).errors[0]).toContain("noSuchSetting");
     });
 
     test("the case table covers every message, unknowns and secrets", () => {

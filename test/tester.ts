@@ -87,6 +87,8 @@ export interface InvalidCase extends Case {
     on?: string;
     /** Substrings the message must contain. */
     includes?: string[];
+    /** The diagnostic's own level when an exemption lowers it (default: the policy's level). */
+    level?: "advisory";
 }
 
 export interface Cases {
@@ -342,7 +344,7 @@ export function run(policy: Policy, cases: Cases): void {
                     expect(outcome.diagnostics).toHaveLength(outcome.messageIds.length);
                     const resourceName = c.on ?? c.name ?? "res";
                     for (const d of outcome.diagnostics) {
-                        expect(d.enforcementLevel).toBeUndefined();
+                        expect(d.enforcementLevel).toBe(c.level);
                         expect(d.message).toContain(resourceName);
                         for (const s of c.includes ?? []) expect(d.message).toContain(s);
                     }

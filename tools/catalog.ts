@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Schema } from "../lib/config";
-import { Policy } from "../lib/policy";
+import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
 import { casesOf } from "../test/cases";
@@ -34,14 +34,14 @@ function typeSummary(p: Policy): string {
 export function readmeSection(): string {
     const rows = policies.map(
         (p) =>
-            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} |`,
+            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} | ${p.enforcementLevel === "advisory" ? "allowed" : "admin only"} |`,
     );
     return [
         START,
         `${policies.length} policies. Level is the default enforcement level; every policy can be set to advisory, mandatory or disabled, and those with a fix to remediate.`,
         "",
-        "| policy | family | kind | level | severity | what it checks | config | remediate |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| policy | family | kind | level | severity | what it checks | config (besides `exemptions`, `allowInCodeExemptions`) | remediate | in-code exemption |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows,
         END,
     ].join("\n");
@@ -69,7 +69,7 @@ function example(p: Policy, c: Case | undefined, heading: string): string[] {
 /** docs/policies/<name>.md */
 export function policyPage(p: Policy): string {
     const cases = casesOf(p.name);
-    const config = Object.entries(p.config ?? {});
+    const config = Object.entries(configSchemaOf(p));
     return [
         `# ${p.name}`,
         "",
@@ -81,6 +81,7 @@ export function policyPage(p: Policy): string {
         `| kind | ${p.kind === "resource" ? "resource policy (runs on each resource's inputs)" : "stack policy (runs once on the whole stack's outputs and their wiring)"} |`,
         `| default level | ${p.enforcementLevel} |`,
         `| severity | ${p.severity} |`,
+        `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types | ${typeSummary(p)} |`,
         `| source | [policies/${p.name}.ts](../../policies/${p.name}.ts), tests: [test/policies/${p.name}.cases.ts](../../test/policies/${p.name}.cases.ts) |`,
@@ -91,9 +92,7 @@ export function policyPage(p: Policy): string {
         "",
         "## Config",
         "",
-        ...(config.length === 0
-            ? ["No settings besides the enforcement level.", ""]
-            : ["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
+        ...(["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
         "## Messages",
         "",
         ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`: ${text}`),

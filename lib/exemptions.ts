@@ -1,0 +1,93 @@
+// Exemptions: waive one policy for named resources, with a reason and an optional expiry, from policy config
+// (org admins) or from a resource tag (developers, where the policy allows it). An exempted finding is still
+// reported, as advisory, so the audit trail stays visible; an expired one comes back at its normal level.
+import { ConfigSchema } from "./config";
+import { matchesAny } from "./glob";
+import { Resource } from "./resource";
+import { asString, get, isRecord } from "./values";
+
+export interface Exemption {
+    resources: string[];
+    reason: string;
+    expires?: string;
+}
+
+export interface ExemptionConfig {
+    exemptions?: Exemption[];
+    allowInCodeExemptions?: boolean;
+}
+
+export const TAG_PREFIX = "guardrails:exempt:";
+
+/** The config every policy accepts; in-code exemptions default to allowed only for advisory policies. */
+export function exemptionSchema(defaultLevel: "advisory" | "mandatory"): ConfigSchema {
+    return {
+        exemptions: {
+            type: "array",
+            default: [],
+            description:
+                "Resources this policy does not hold against the stack: [{resources: [glob of logical name, URN or type], reason, expires: YYYY-MM-DD}]. Exempted findings are still reported as advisory.",
+            items: {
+                type: "object",
+                required: ["resources", "reason"],
+                additionalProperties: false,
+                properties: {
+                    resources: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+                    reason: { type: "string", minLength: 1 },
+                    expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date" },
+                },
+            },
+        },
+        allowInCodeExemptions: {
+            type: "boolean",
+            default: defaultLevel === "advisory",
+            description: `Honor a \`${TAG_PREFIX}<policy>\` resource tag (value: the reason) as an exemption. Off by default for mandatory policies, so a developer cannot waive a security rule alone.`,
+        },
+    };
+}
+
+export type ExemptionVerdict =
+    | { kind: "exempt"; reason: string; expires?: string; source: "config" | "tag" }
+    | { kind: "expired"; reason: string; expires: string }
+    | { kind: "refused"; reason: string };
+
+function today(): string {
+    return new Date().toISOString().slice(0, 10);
+}
+
+function tagOf(resource: Resource, policy: string): string | undefined {
+    for (const key of ["tags", "tagsAll"]) {
+        const tags = get(resource.props, key);
+        if (isRecord(tags)) {
+            const value = asString(tags[`${TAG_PREFIX}${policy}`]);
+            if (value !== undefined) return value.trim() || "(no reason given)";
+        }
+    }
+    return undefined;
+}
+
+/** How exemptions bear on a finding of `policy` on `resource`; undefined when none applies. */
+export function exemptionFor(policy: string, resource: Resource, config: ExemptionConfig): ExemptionVerdict | undefined {
+    const keys = [resource.name, resource.urn, resource.type];
+    const entries = (config.exemptions ?? []).filter((e) => keys.some((k) => matchesAny(k, e.resources ?? [])));
+    const live = entries.find((e) => !e.expires || e.expires >= today());
+    if (live) return { kind: "exempt", reason: live.reason, expires: live.expires, source: "config" };
+    const tag = tagOf(resource, policy);
+    if (tag !== undefined) {
+        return config.allowInCodeExemptions ? { kind: "exempt", reason: tag, source: "tag" } : { kind: "refused", reason: tag };
+    }
+    const expired = entries.find((e) => e.expires);
+    return expired?.expires ? { kind: "expired", reason: expired.reason, expires: expired.expires } : undefined;
+}
+
+/** The message for a finding under an exemption verdict. */
+export function exemptionNote(policy: string, verdict: ExemptionVerdict): string {
+    switch (verdict.kind) {
+        case "exempt":
+            return `EXEMPTED from ${policy} (${verdict.source === "tag" ? `tag ${TAG_PREFIX}${policy}` : "policy config"}: "${verdict.reason}"${verdict.expires ? `, until ${verdict.expires}` : ", no expiry"}); finding kept for the audit trail: `;
+        case "expired":
+            return `exemption from ${policy} ("${verdict.reason}") expired on ${verdict.expires}; the finding applies again: `;
+        case "refused":
+            return `in-code exemption tag ${TAG_PREFIX}${policy} ("${verdict.reason}") refused: allowInCodeExemptions is false for this policy, so only an admin can exempt it in policy config: `;
+    }
+}
