@@ -342,6 +342,11 @@ export class PackClient {
         process.once("exit", this.onParentExit);
     }
 
+    /** The pack's process id (for measurements). */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     waitForReady(timeoutMs: number): Promise<void> {
         return new Promise<void>((resolve, reject) => this.rpc.waitForReady(Date.now() + timeoutMs, (err) => (err ? reject(err) : resolve())));
     }

@@ -146,8 +146,19 @@ export function configSchemaOf(policy: Policy): ConfigSchema {
     return { ...policy.config, ...exemptionSchema(policy.enforcementLevel) };
 }
 
+const resolved = new WeakMap<Policy, Map<string, { config: unknown; errors: string[] }>>();
+
+/** Config is resolved once per distinct value: it changes only on Configure, and checks run per resource. */
 function configOf<C>(policy: Policy<C>, given: unknown): { config: C & ExemptionConfig; errors: string[] } {
-    return resolveConfig<C & ExemptionConfig>(policy.name, configSchemaOf(policy as Policy), given);
+    const key = JSON.stringify(given ?? {});
+    let byValue = resolved.get(policy as Policy);
+    if (!byValue) resolved.set(policy as Policy, (byValue = new Map()));
+    let hit = byValue.get(key);
+    if (!hit) {
+        hit = resolveConfig<C & ExemptionConfig>(policy.name, configSchemaOf(policy as Policy), given);
+        byValue.set(key, hit);
+    }
+    return hit as { config: C & ExemptionConfig; errors: string[] };
 }
 
 function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: string): void {

@@ -100,7 +100,7 @@ function providerOf(p: sdk.PolicyProviderResource | undefined): ProviderInfo | u
 let stackTagsSeen: ReadonlyMap<string, string> | undefined;
 let stackInfo: StackInfo | undefined;
 
-function stackOf(tags: ReadonlyMap<string, string> | undefined): StackInfo {
+export function stackOf(tags: ReadonlyMap<string, string> | undefined): StackInfo {
     if (!stackInfo || tags !== stackTagsSeen) {
         stackTagsSeen = tags;
         stackInfo = stackFromEnvironment(tags ? Object.fromEntries(tags.entries()) : {});
@@ -148,18 +148,32 @@ function graphOf(resources: sdk.PolicyResource[]): Graph {
 
 const configErrorsShown = new Set<string>();
 
-function emit(p: Policy, evaluation: Evaluation, report: sdk.ReportViolation, notApplicable: (reason?: string) => never): void {
+export interface Diagnostic {
+    message: string;
+    urn?: string;
+    /** Set when the diagnostic's level differs from the policy's (an exempted finding). */
+    level?: "advisory";
+}
+
+/** What a policy reports for an evaluation: findings, plus config errors once per process. */
+export function diagnosticsOf(evaluation: Evaluation): Diagnostic[] {
+    const out: Diagnostic[] = [];
     for (const error of evaluation.configErrors) {
         // Once per process: the engine validates config, so this only fires in harnesses that skip that.
         if (!configErrorsShown.has(error)) {
             configErrorsShown.add(error);
-            report(`invalid policy config, using the default for that field: ${error}`);
+            out.push({ message: `invalid policy config, using the default for that field: ${error}` });
         }
     }
-    for (const f of evaluation.findings) {
-        if (!f.level) report(f.message, f.urn);
+    for (const f of evaluation.findings) out.push({ message: f.message, urn: f.urn, level: f.level });
+    return out;
+}
+
+function emit(p: Policy, evaluation: Evaluation, report: sdk.ReportViolation, notApplicable: (reason?: string) => never): void {
+    for (const d of diagnosticsOf(evaluation)) {
+        if (!d.level) report(d.message, d.urn);
         // The SDK's object form carries a per-diagnostic level (not in its 1.21 typings); it skips the description prefix.
-        else (report as unknown as (d: object) => void)({ message: `${p.description}\n${f.message}`, urn: f.urn, enforcementLevel: f.level });
+        else (report as unknown as (o: object) => void)({ message: `${p.description}\n${d.message}`, urn: d.urn, enforcementLevel: d.level });
     }
     if (evaluation.notApplicable) notApplicable(evaluation.notApplicable);
 }
@@ -216,7 +230,7 @@ export function toSdkPolicy(p: Policy): sdk.ResourceValidationPolicy | sdk.Stack
     return converted;
 }
 
-/** The type tokens of an SDK policy made by toSdkPolicy (undefined for any other policy). */
-export function typesOf(p: sdk.Policy): readonly string[] | undefined {
-    return sources.get(p)?.types;
+/** The policy an SDK policy was made from by toSdkPolicy (undefined for any other policy). */
+export function policyOf(p: sdk.Policy): Policy | undefined {
+    return sources.get(p);
 }
