@@ -2,17 +2,22 @@
 import { isRecord, isUnknown } from "./values";
 
 const secretValues = new Set<string>();
-// Short secrets ("1", "on") would redact ordinary words if matched as substrings.
-const MIN_SUBSTRING_SECRET = 4;
+// Short secrets would redact ordinary words and digits if matched inside longer text.
+const MIN_SUBSTRING_SECRET = 6;
 
-/** Records every primitive inside a value the engine marked secret. */
+/**
+ * Records the strings (and long numbers) inside a value the engine marked secret. Booleans and short numbers
+ * are not recorded: the set is process-wide, and redacting every "true" or "5" would garble other messages.
+ */
 export function noteSecret(value: unknown, depth = 0): void {
     if (depth > 64 || value === null || value === undefined) return;
     if (Array.isArray(value)) {
         for (const v of value) noteSecret(v, depth + 1);
     } else if (isRecord(value)) {
         for (const v of Object.values(value)) noteSecret(v, depth + 1);
-    } else if (!isUnknown(value)) {
+    } else if (typeof value === "string" && !isUnknown(value) && value !== "true" && value !== "false") {
+        secretValues.add(value);
+    } else if (typeof value === "number" && Math.abs(value) >= 1000) {
         secretValues.add(String(value));
     }
 }

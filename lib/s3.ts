@@ -23,5 +23,6 @@ export const WEBSITE_TYPES = splitTypes("BucketWebsiteConfiguration");
 
 /** Website buckets are public by design; public-access policies leave them to an explicit exemption. */
 export function isWebsiteBucket(graph: Graph, bucket: Resource): boolean {
-    return isRecord(get(bucket.props, "website")) || attachedTo(graph, bucket, WEBSITE_TYPES).length > 0;
+    const inline = get(bucket.props, "website") ?? get(bucket.props, "websites.0");
+    return isRecord(inline) || attachedTo(graph, bucket, WEBSITE_TYPES).length > 0;
 }

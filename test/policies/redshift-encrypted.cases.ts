@@ -1,0 +1,19 @@
+import { Cases, UNKNOWN, secret } from "../tester";
+
+const base = { clusterIdentifier: "analytics", nodeType: "ra3.xlplus", masterUsername: "admin", skipFinalSnapshot: true };
+
+export const cases: Cases = {
+    valid: [
+        { why: "unset: new provisioned clusters are encrypted by default", props: base },
+        { why: "explicit string \"true\" (the @pulumi/aws 7 type)", props: { ...base, encrypted: "true", kmsKeyId: UNKNOWN } },
+        { why: "boolean true from older programs", props: { ...base, encrypted: true } },
+        { why: "unknown during preview", props: { ...base, encrypted: UNKNOWN } },
+        { why: "secret master password", props: { ...base, masterPassword: secret("Redsh1ft-Secret") } },
+        { why: "malformed value is not an opt-out", props: { ...base, encrypted: { nested: "false" } } },
+    ],
+    invalid: [
+        { why: "string \"false\"", props: { ...base, encrypted: "false" }, messageId: "disabled", includes: ["encrypted", "\"false\""] },
+        { why: "boolean false", props: { ...base, encrypted: false }, messageId: "disabled" },
+        { why: "secret password is not printed", props: { ...base, encrypted: "false", masterPassword: secret("Redsh1ft-Secret") }, messageId: "disabled" },
+    ],
+};

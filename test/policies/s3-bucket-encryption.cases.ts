@@ -1,0 +1,116 @@
+import { CaseResource, Cases, UNKNOWN, secret } from "../tester";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const SSE_V2 = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const CMK = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+const kms = (key: unknown = UNKNOWN, algorithm = "aws:kms") => ({ rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm, kmsMasterKeyId: key }, bucketKeyEnabled: true }] });
+const aes = { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] };
+
+/** A split configuration wired to its bucket by property dependency; its bucket name is unknown at preview. */
+function sseFor(bucket: string, props: Record<string, unknown>, type = SSE, name = `${bucket}-sse`): CaseResource {
+    return { type, name, props: { bucket: UNKNOWN, ...props }, propertyDependencies: { bucket: [bucket] } };
+}
+
+export const cases: Cases = {
+    valid: [
+        { why: "customer-managed key by dependency (key ARN unknown at preview)", resources: [{ type: BUCKET, name: "data", props: { bucket: UNKNOWN } }, sseFor("data", kms())] },
+        { why: "V2 split token, literal key ARN", resources: [{ type: BUCKET_V2, name: "data", props: {} }, sseFor("data", kms(CMK), SSE_V2)] },
+        { why: "DSSE-KMS with a customer key", resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", kms(CMK, "aws:kms:dsse"))] },
+        {
+            why: "literal bucket name correlates the configuration",
+            resources: [{ type: BUCKET, name: "logs", props: { bucket: "logs-dev" } }, { type: SSE, name: "logs-sse", props: { bucket: "logs-dev", ...kms(CMK) } }],
+        },
+        {
+            why: "inline v6-style configuration on Bucket",
+            resources: [{ type: BUCKET, name: "inline", props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK } } } } }],
+        },
+        {
+            why: "inline configuration on BucketV2",
+            resources: [
+                {
+                    type: BUCKET_V2,
+                    name: "inline",
+                    props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN }] }] }] },
+                },
+            ],
+        },
+        { why: "algorithm unknown", resources: [{ type: BUCKET, name: "b", props: {} }, sseFor("b", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }] })] },
+        { why: "rules unknown", resources: [{ type: BUCKET, name: "b", props: {} }, sseFor("b", { rules: UNKNOWN })] },
+        { why: "inline configuration unknown", resources: [{ type: BUCKET_V2, name: "b", props: { serverSideEncryptionConfigurations: UNKNOWN } }] },
+        {
+            why: "ALB access-log bucket must stay on SSE-S3",
+            resources: [
+                { type: BUCKET, name: "alb-logs", props: {} },
+                sseFor("alb-logs", aes),
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "alb", props: { accessLogs: { bucket: UNKNOWN, enabled: true } }, propertyDependencies: { accessLogs: ["alb-logs"] } },
+            ],
+        },
+        {
+            why: "classic ELB log bucket by literal name, no configuration",
+            resources: [
+                { type: BUCKET, name: "elb-logs", props: { bucket: "elb-logs-dev" } },
+                { type: "aws:elb/loadBalancer:LoadBalancer", name: "elb", props: { accessLogs: { bucket: "elb-logs-dev" } } },
+            ],
+        },
+        { why: "exempt by logical name", config: { exemptBuckets: ["*-logs"] }, resources: [{ type: BUCKET, name: "cf-logs", props: {} }, sseFor("cf-logs", aes)] },
+        { why: "secret key ARN still counts as customer-managed", resources: [{ type: BUCKET, name: "b", props: {} }, sseFor("b", kms(secret(CMK)))] },
+        { why: "customer-managed configuration for a bucket outside the stack", resources: [{ type: SSE_V2, name: "ext", props: { bucket: "shared-bucket", ...kms(CMK) } }] },
+    ],
+    invalid: [
+        { why: "no configuration: SSE-S3 by default", resources: [{ type: BUCKET, name: "transaction-logs", props: { bucket: "tx-logs-dev" } }], messageId: "noDefault", on: "transaction-logs", includes: ["SSE-S3"] },
+        { why: "BucketV2 with no configuration", resources: [{ type: BUCKET_V2, name: "data", props: {} }], messageId: "noDefault", on: "data" },
+        {
+            why: "split AES256 configuration (dependency-wired, bucket name unknown)",
+            resources: [{ type: BUCKET, name: "data", props: { bucket: UNKNOWN } }, sseFor("data", aes)],
+            messageId: "sseS3",
+            on: "data-sse",
+            includes: ["rules[0].applyServerSideEncryptionByDefault.sseAlgorithm", "AES256"],
+        },
+        { why: "V2 split token with AES256", resources: [{ type: BUCKET_V2, name: "data", props: {} }, sseFor("data", aes, SSE_V2)], messageId: "sseS3", on: "data-sse" },
+        {
+            why: "aws:kms without a key uses aws/s3",
+            resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] })],
+            messageId: "awsManagedKey",
+            on: "data-sse",
+            includes: ["kmsMasterKeyId", "not set"],
+        },
+        { why: "explicit alias/aws/s3", resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", kms("alias/aws/s3"))], messageId: "awsManagedKey", on: "data-sse", includes: ["alias/aws/s3"] },
+        {
+            why: "inline AES256 on a Bucket",
+            resources: [{ type: BUCKET, name: "inline", props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } } }],
+            messageId: "sseS3",
+            on: "inline",
+            includes: ["serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault.sseAlgorithm"],
+        },
+        {
+            why: "configuration for another bucket (literal name) leaves this one on the default",
+            resources: [
+                { type: BUCKET, name: "a", props: { bucket: "a-dev" } },
+                { type: BUCKET, name: "b", props: { bucket: "b-dev" } },
+                { type: SSE, name: "b-sse", props: { bucket: "b-dev", ...kms(CMK) } },
+            ],
+            messageId: "noDefault",
+            on: "a",
+            count: 1,
+        },
+        { why: "AES256 configuration for a bucket outside the stack", resources: [{ type: SSE, name: "ext", props: { bucket: "shared-bucket", ...aes } }], messageId: "sseS3", on: "ext" },
+        {
+            why: "an unknown value elsewhere hides nothing",
+            resources: [{ type: BUCKET, name: "ok", props: { bucket: UNKNOWN } }, sseFor("ok", kms()), { type: SSE, name: "loose", props: { bucket: UNKNOWN, rules: UNKNOWN } }, { type: BUCKET, name: "bad", props: { tags: UNKNOWN } }],
+            messageId: "noDefault",
+            on: "bad",
+            count: 1,
+        },
+        { why: "a log-bucket exemption for another name does not apply", config: { exemptBuckets: ["audit-*"] }, resources: [{ type: BUCKET, name: "data", props: {} }], messageId: "noDefault", on: "data" },
+        { why: "malformed configuration", resources: [{ type: BUCKET, name: "m", props: { serverSideEncryptionConfiguration: { rule: [null, 3] } } }, sseFor("m", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 42 } }] })], messageId: "sseS3", on: "m-sse" },
+        {
+            why: "secret tag value is not printed",
+            resources: [{ type: BUCKET, name: "data", props: { tags: { owner: secret("secret-owner-name") } } }],
+            messageId: "noDefault",
+            on: "data",
+        },
+    ],
+};
