@@ -1,0 +1,34 @@
+import type * as aws from "@pulumi/aws";
+import { definePolicy } from "../lib/policy";
+import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
+import { isSet, isUnknown } from "../lib/values";
+
+const VERSION: keyof aws.neptune.ClusterArgs & keyof aws.neptune.GlobalClusterArgs = "engineVersion";
+const SOURCE_CLUSTER: keyof aws.neptune.GlobalClusterArgs = "sourceDbClusterIdentifier";
+const GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
+
+export default definePolicy<VersionConfig>({
+    kind: "resource",
+    name: "neptune-engine-version",
+    family: "versions",
+    description: "Neptune engine versions are ones AWS still offers for new clusters (not past their end of life).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    types: ["aws:neptune/cluster:Cluster", GLOBAL_CLUSTER],
+    config: VERSION_CONFIG,
+    messages: versionMessages("Neptune"),
+    remediationSteps:
+        "Set engineVersion to a Neptune version before its end of life (the message lists the nearest ones), or leave it unset for AWS's default. " +
+        "If AWS released the version after the pack's data snapshot, add it to `allow`.",
+    check({ resource, get, config, report }) {
+        const value = textOf(get(VERSION));
+        if (value === undefined) return;
+        // A global cluster built from an existing cluster takes that cluster's version; its own is ignored.
+        if (resource.type === GLOBAL_CLUSTER) {
+            const source = get(SOURCE_CLUSTER);
+            if (isUnknown(source) || isSet(source)) return;
+        }
+        // Neptune patches older release lines ("1.2.1.x") after newer ones ship, so a line is three numbers ("1.4.6").
+        checkVersion({ config, report }, { engine: "neptune", dataKey: "neptune", property: VERSION, value, lineParts: 3, endLabel: "end of life" });
+    },
+});

@@ -1,0 +1,30 @@
+import { NO_DATA, ON_2026_11_24 } from "../fixtures/versions";
+import { Cases, UNKNOWN, secret } from "../tester";
+
+const on = ON_2026_11_24;
+
+export const cases: Cases = {
+    valid: [
+        { why: "nodejs24.x is supported", props: { runtime: "nodejs24.x" }, env: on },
+        { why: "nodejs20.x before its deprecation date", props: { runtime: "nodejs20.x" }, env: { AWS_GUARDRAILS_TODAY: "2026-04-29" } },
+        { why: "blocked runtimes are lambda-runtime's (mandatory) finding", props: { runtime: "nodejs14.x" }, env: on },
+        { why: "container image function", props: { packageType: "Image", runtime: "nodejs18.x" }, env: on },
+        { why: "runtime unknown during preview", props: { runtime: UNKNOWN }, env: on },
+        { why: "allowed on purpose", props: { runtime: "nodejs20.x" }, config: { allow: ["nodejs20.x"] }, env: on },
+        { why: "data missing: lambda-runtime reports it", props: { runtime: "nodejs20.x" }, env: NO_DATA },
+        { why: "malformed: number", props: { runtime: 20 }, env: on },
+    ],
+    invalid: [
+        {
+            why: "nodejs18.x deprecated on 2025-09-01",
+            props: { runtime: "nodejs18.x" },
+            env: on,
+            messageId: "deprecated",
+            includes: ["2025-09-01", "2027-02-01", "2027-03-03", "nodejs24.x", "2026-08-16"],
+        },
+        { why: "nodejs20.x deprecated on 2026-04-30", props: { runtime: "nodejs20.x" }, env: on, messageId: "deprecated", includes: ["nodejs24.x"] },
+        { why: "python3.9 deprecated", props: { runtime: "python3.9" }, env: on, messageId: "deprecated", includes: ["python3.14"] },
+        { why: "dotnet9 deprecated, block dates not announced", props: { runtime: "dotnet9" }, env: on, messageId: "deprecated", includes: ["not announced", "dotnet10"] },
+        { why: "secret runtime is evaluated, not printed", props: { runtime: secret("nodejs18.x") }, env: on, messageId: "deprecated", includes: ["[secret]"] },
+    ],
+};
