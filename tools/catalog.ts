@@ -62,7 +62,14 @@ function literal(value: unknown): string {
 function example(p: Policy, c: Case | undefined, heading: string): string[] {
     if (!c) return [];
     const body = p.kind === "stack" ? { resources: c.resources } : { type: c.type ?? p.types[0], props: c.props ?? {} };
-    const extra = [c.config ? `config: \`${JSON.stringify(c.config)}\`` : "", c.stack ? `stack: \`${c.stack}\`` : ""].filter(Boolean).join(", ");
+    const extra = [
+        c.config ? `config: \`${JSON.stringify(c.config)}\`` : "",
+        c.stack ? `stack: \`${c.stack}\`` : "",
+        c.env ? `environment: \`${JSON.stringify(c.env)}\`` : "",
+        c.protect ? "resource option `protect: true`" : "",
+    ]
+        .filter(Boolean)
+        .join(", ");
     return [`**${heading}**${c.why ? ` (${c.why})` : ""}${extra ? ` — ${extra}` : ""}:`, "", "```json", literal(body), "```", ""];
 }
 

@@ -1,0 +1,55 @@
+import type * as aws from "@pulumi/aws";
+import limits from "../data/retention-limits.json";
+import { definePolicy } from "../lib/policy";
+import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
+import { asNumber, isUnknown } from "../lib/values";
+
+interface WindowConfig extends ProductionConfig {
+    maxDays: number;
+}
+
+const WINDOW: keyof aws.kms.KeyArgs &
+    keyof aws.kms.ReplicaKeyArgs &
+    keyof aws.kms.ExternalKeyArgs &
+    keyof aws.kms.ReplicaExternalKeyArgs = "deletionWindowInDays";
+const KMS = limits.kmsDeletionWindowDays;
+
+export default definePolicy<WindowConfig>({
+    kind: "resource",
+    name: "kms-deletion-window",
+    family: "destroyability",
+    description: "KMS keys in ephemeral stacks use the shortest deletion window (7 days), so a destroyed stack's keys are gone within a week instead of AWS's default 30 days.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"],
+    config: {
+        ...PRODUCTION_CONFIG,
+        maxDays: {
+            type: "integer",
+            minimum: KMS.min,
+            maximum: KMS.max,
+            default: KMS.min,
+            description: "Longest deletion window allowed in ephemeral stacks, in days (AWS accepts 7 to 30).",
+        },
+    },
+    notApplicable: (stack, config) => productionReason(stack, config),
+    messages: {
+        longWindow:
+            "deletionWindowInDays is {{value}} (unset means AWS's default of 30 days); set `deletionWindowInDays: 7` in this ephemeral stack. " +
+            "After `pulumi destroy` the key lingers in PendingDeletion for the whole window, so every test run leaves keys behind for weeks.",
+        outsideAws:
+            "deletionWindowInDays is {{value}}, outside what AWS accepts (a whole number of days from 7 to 30); set `deletionWindowInDays: 7`. " +
+            "AWS rejects any other window, at the latest when `pulumi destroy` schedules the key's deletion.",
+    },
+    remediationSteps: "Set `deletionWindowInDays: 7` (the `remediate` level does this for you). Production stacks are exempt; see productionStacks.",
+    check({ config, get, report }) {
+        const value = get(WINDOW);
+        if (isUnknown(value)) return;
+        const unset = value === undefined || value === null;
+        const days = unset ? KMS.default : asNumber(value);
+        const data = { property: WINDOW, value };
+        if (days === undefined || !Number.isInteger(days) || days < KMS.min || days > KMS.max) report("outsideAws", data);
+        else if (days > config.maxDays) report("longWindow", data);
+    },
+    fix: () => ({ [WINDOW]: KMS.min }),
+});

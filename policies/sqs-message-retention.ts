@@ -1,0 +1,51 @@
+import type * as aws from "@pulumi/aws";
+import limits from "../data/retention-limits.json";
+import { definePolicy } from "../lib/policy";
+import { asNumber, isUnknown } from "../lib/values";
+
+interface SqsRetentionConfig {
+    minSeconds: number;
+    maxSeconds: number;
+}
+
+const RETENTION: keyof aws.sqs.QueueArgs = "messageRetentionSeconds";
+const SQS = limits.sqsMessageRetentionSeconds;
+
+export default definePolicy<SqsRetentionConfig>({
+    kind: "resource",
+    name: "sqs-message-retention",
+    family: "retention",
+    description: "SQS queues keep messages for a period SQS accepts (60 s to 14 days) and within the configured range.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    types: ["aws:sqs/queue:Queue"],
+    config: {
+        minSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.min, description: "Shortest message retention allowed, in seconds." },
+        maxSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.max, description: "Longest message retention allowed, in seconds." },
+    },
+    messages: {
+        outsideAws:
+            "messageRetentionSeconds is {{value}}, outside what SQS accepts (a whole number from 60 to 1209600 seconds, 1 minute to 14 days); " +
+            "set a value in that range, or the queue cannot be created.",
+        defaultOutOfRange:
+            "messageRetentionSeconds is not set, so SQS keeps messages for its default of 345600 seconds (4 days), outside the configured " +
+            "{{minSeconds}} to {{maxSeconds}} seconds; set it explicitly within that range.",
+        tooShort:
+            "messageRetentionSeconds is {{value}}, below the configured minimum of {{minSeconds}} seconds; raise it, " +
+            "or messages expire before consumers (or whoever drains a dead-letter queue) get to them.",
+        tooLong:
+            "messageRetentionSeconds is {{value}}, above the configured maximum of {{maxSeconds}} seconds; lower it, " +
+            "or stale messages linger and get processed long after they matter.",
+    },
+    remediationSteps: "Set `messageRetentionSeconds` to a whole number of seconds from minSeconds to maxSeconds (SQS itself accepts 60 to 1209600; the default is 345600).",
+    check({ config, get, report }) {
+        const value = get(RETENTION);
+        if (isUnknown(value)) return;
+        const unset = value === undefined || value === null;
+        const seconds = unset ? SQS.default : asNumber(value);
+        const data = { property: RETENTION, value, minSeconds: config.minSeconds, maxSeconds: config.maxSeconds };
+        if (seconds === undefined || !Number.isInteger(seconds) || seconds < SQS.min || seconds > SQS.max) report("outsideAws", data);
+        else if (seconds < config.minSeconds) report(unset ? "defaultOutOfRange" : "tooShort", data);
+        else if (seconds > config.maxSeconds) report(unset ? "defaultOutOfRange" : "tooLong", data);
+    },
+});
