@@ -1,0 +1,93 @@
+// `--format sarif`: SARIF 2.1.0 (OASIS) as GitHub code scanning reads it (github/codeql-action/upload-sarif): one run,
+// a rule per policy of the pack, a result per finding with the resource as a logical location and, when Pulumi recorded
+// where the resource was registered, a physical location relative to the repository root.
+import { PolicyInfo } from "../engine/client";
+import { Family } from "../lib/policy";
+import { policies } from "../policies";
+import { Finding, ScanResult } from "./scan";
+
+const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/** Families whose findings are security problems; the others (names, versions, retention...) break deploys or hygiene. */
+const SECURITY: ReadonlySet<Family> = new Set<Family>(["encryption", "public-access", "secrets", "transport", "iam"]);
+/** GitHub's bands: critical > 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9. */
+const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+type Level = "error" | "warning" | "note" | "none";
+
+const families = new Map<string, Family>(policies.map((p) => [p.name, p.family]));
+
+function levelOf(f: Finding): Level {
+    if (f.exempted) return "note";
+    return f.level === "mandatory" ? "error" : "warning";
+}
+
+function rule(p: PolicyInfo, configured: string | undefined): Record<string, unknown> {
+    const family = families.get(p.name);
+    const security = family !== undefined && SECURITY.has(family);
+    const level = configured ?? p.enforcementLevel;
+    const help = p.remediationSteps || p.description;
+    return {
+        id: p.name,
+        name: p.name,
+        shortDescription: { text: p.description },
+        fullDescription: { text: p.description },
+        help: { text: help, markdown: `**${p.description}**\n\n${help}` },
+        defaultConfiguration: level === "disabled" ? { enabled: false, level: "none" } : { level: level === "advisory" ? "warning" : "error" },
+        properties: {
+            tags: [...(family ? [family] : []), ...(security ? ["security"] : []), "pulumi", "aws"],
+            enforcementLevel: level,
+            ...(p.severity ? { severity: p.severity } : {}),
+            ...(security && p.severity ? { "security-severity": SECURITY_SEVERITY[p.severity] } : {}),
+        },
+    };
+}
+
+function sarifResult(f: Finding, ruleIndex: Map<string, number>): Record<string, unknown> {
+    const logicalLocations = [{ fullyQualifiedName: f.urn, name: f.name, kind: "resource" }];
+    // No position, no physical location: a guessed file or line would send reviewers to the wrong code.
+    const location = f.location
+        ? {
+              physicalLocation: {
+                  artifactLocation: { uri: f.location.path.split("/").map(encodeURIComponent).join("/") },
+                  region: { startLine: f.location.line, ...(f.location.column !== undefined ? { startColumn: f.location.column } : {}) },
+              },
+              logicalLocations,
+          }
+        : { logicalLocations };
+    const index = ruleIndex.get(f.policy);
+    return {
+        ruleId: f.policy,
+        ...(index !== undefined ? { ruleIndex: index } : {}),
+        level: levelOf(f),
+        message: { text: f.message },
+        locations: [location],
+        properties: { document: f.file, resourceType: f.type, enforcementLevel: f.level, exempted: f.exempted, ...(f.severity ? { severity: f.severity } : {}) },
+    };
+}
+
+export function renderSarif(scan: ScanResult): string {
+    const rules = scan.pack.policies.map((p) => rule(p, scan.pack.config[p.name]?.enforcementLevel));
+    const ruleIndex = new Map(scan.pack.policies.map((p, i) => [p.name, i]));
+    const notifications = scan.files.flatMap((f) => f.warnings.map((w) => ({ level: "warning", message: { text: `${f.file}: ${w}` } })));
+    const log = {
+        $schema: SCHEMA,
+        version: "2.1.0",
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: scan.tool.name,
+                        version: scan.tool.version,
+                        semanticVersion: scan.tool.version,
+                        rules,
+                    },
+                },
+                invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+                columnKind: "utf16CodeUnits",
+                results: scan.files.flatMap((f) => f.findings.map((x) => sarifResult(x, ruleIndex))),
+            },
+        ],
+    };
+    return `${JSON.stringify(log, null, 2)}\n`;
+}

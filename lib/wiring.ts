@@ -1,0 +1,64 @@
+// Helpers for the wiring family: cross-resource checks that a value names a resource the stack actually creates.
+import { Graph } from "./graph";
+import { Resource, regionOf } from "./resource";
+import { asString, get, isUnknown } from "./values";
+
+export const LB_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
+export const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
+export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+export const LAMBDA_ALIAS = "aws:lambda/alias:Alias";
+export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
+export const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+export const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+
+export interface Arn {
+    partition: string;
+    service: string;
+    region: string;
+    account: string;
+    /** Everything after the account: "function:name", "backup-vault:name", "bucket-name", "rule/bus/name"... */
+    resource: string;
+}
+
+/** The parts of a literal ARN, or undefined when the text is not one. */
+export function parseArn(text: string): Arn | undefined {
+    const parts = text.split(":");
+    if (parts.length < 6 || parts[0] !== "arn" || !parts[1] || !parts[2]) return undefined;
+    return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(":") };
+}
+
+/** The region a resource lives in: its own `region` (per-resource in provider v7), else its provider's or the stack's. */
+export function regionIn(r: Resource): string | undefined {
+    const own = get(r.props, "region");
+    if (isUnknown(own)) return undefined;
+    if (typeof own === "string" && own !== "") return own;
+    return regionOf(r);
+}
+
+/** False only when both regions are known and differ. */
+export function sameRegion(a: string | undefined, b: string | undefined): boolean {
+    return !a || !b || a === b;
+}
+
+/** The known string values of `keys` on a resource (names, ARNs) for literal correlation. */
+export function knownValues(r: Resource, keys: readonly string[]): string[] {
+    return keys.map((k) => asString(get(r.props, k))).filter((v): v is string => !!v);
+}
+
+/**
+ * True when `holder.property` was computed from a resource of `types` whose identifying values are all unknown: the
+ * property may name it, so a literal comparison proves nothing.
+ */
+export function fromOpaqueSource(graph: Graph, holder: Resource, property: string, types: readonly string[], keys: readonly string[]): boolean {
+    return graph.sourcesOf(holder, property).some((s) => types.includes(s.type) && knownValues(s, keys).length === 0);
+}
+
+/** A Lambda function's name from a name, a partial ARN ("123456789012:function:name") or a full ARN, without qualifier. */
+export function lambdaName(ref: string): string {
+    const arn = parseArn(ref);
+    const rest = arn ? arn.resource : ref;
+    const parts = rest.split(":");
+    if (parts[0] === "function") return parts[1] ?? "";
+    if (/^\d{12}$/.test(parts[0]) && parts[1] === "function") return parts[2] ?? "";
+    return parts[0];
+}

@@ -1,0 +1,58 @@
+import { Cases, UNKNOWN, secret } from "../tester";
+
+const LB_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/primary-alb-dev/50dc6c495c0c9188";
+const TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/primary-tg-dev/73e2d6bc24d8a067";
+const BASE = { comparisonOperator: "GreaterThanThreshold", evaluationPeriods: 2, period: 60, statistic: "Sum", threshold: 1 };
+
+export const cases: Cases = {
+    valid: [
+        {
+            why: "ordinary program: `lb.arnSuffix` and `tg.arnSuffix` (known on update)",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "app/primary-alb-dev/50dc6c495c0c9188", TargetGroup: "targetgroup/primary-tg-dev/73e2d6bc24d8a067" } },
+        },
+        { why: "dimension unknown during preview (arn or arnSuffix cannot be told)", props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: UNKNOWN } } },
+        { why: "NLB suffix", props: { ...BASE, namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "net/primary-nlb/50dc6c495c0c9188" } } },
+        { why: "namespace unknown", props: { ...BASE, namespace: UNKNOWN, metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: LB_ARN } } },
+        { why: "other namespace uses other dimensions", props: { ...BASE, namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: { DBClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:x" } } },
+        {
+            why: "metric query with suffix",
+            props: { ...BASE, metricQueries: [{ id: "m1", returnData: true, metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", stat: "Sum", period: 60, dimensions: { LoadBalancer: "app/a/b" } } }] },
+        },
+        { why: "secret alarm description", props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "RequestCount", alarmDescription: secret("internal-secret-desc"), dimensions: { LoadBalancer: "app/a/b" } } },
+        { why: "malformed dimensions and queries", props: { ...BASE, namespace: "AWS/ApplicationELB", dimensions: "LoadBalancer=x", metricQueries: [null, { metric: 5 }, { metric: { namespace: "AWS/NetworkELB", dimensions: [1] } }] } },
+    ],
+    invalid: [
+        {
+            why: "seed 004 #9: full ALB ARN in the LoadBalancer dimension",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: LB_ARN, TargetGroup: "targetgroup/primary-tg-dev/73e2d6bc24d8a067" } },
+            messageId: "fullArn",
+            count: 1,
+            includes: ["dimensions.LoadBalancer", "app/primary-alb-dev/50dc6c495c0c9188", "arnSuffix"],
+        },
+        {
+            why: "full target group ARN",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: { LoadBalancer: "app/a/b", TargetGroup: TG_ARN } },
+            messageId: "fullArn",
+            includes: ["targetgroup/primary-tg-dev/73e2d6bc24d8a067"],
+        },
+        {
+            why: "seed 004 #9 fix, split(':').pop(): keeps the loadbalancer/ prefix",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "loadbalancer/app/primary-alb-dev/50dc6c495c0c9188" } },
+            messageId: "notSuffix",
+            includes: ["app/primary-alb-dev/50dc6c495c0c9188"],
+        },
+        { why: "bare load balancer name", props: { ...BASE, namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "primary-nlb" } }, messageId: "notSuffix", includes: ["net/<name>/<id>"] },
+        {
+            why: "inside a metric query",
+            props: { ...BASE, metricQueries: [{ id: "m1", returnData: true, metric: { namespace: "AWS/ApplicationELB", metricName: "RequestCount", stat: "Sum", period: 60, dimensions: { LoadBalancer: LB_ARN } } }] },
+            messageId: "fullArn",
+            includes: ["metricQueries[0].metric.dimensions.LoadBalancer"],
+        },
+        {
+            why: "secret dimension value never printed, nor its suffix",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: { LoadBalancer: secret(LB_ARN) } },
+            messageId: "fullArn",
+            includes: ["app/<name>/<id>"],
+        },
+    ],
+};

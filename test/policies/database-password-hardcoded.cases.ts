@@ -1,0 +1,165 @@
+import { CaseResource, Cases, UNKNOWN, secret } from "../tester";
+
+const CLUSTER = "aws:rds/cluster:Cluster";
+const INSTANCE = "aws:rds/instance:Instance";
+const RANDOM = "random:index/randomPassword:RandomPassword";
+const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+const aurora = { engine: "aurora-postgresql", engineVersion: "15.10", masterUsername: "dbadmin", skipFinalSnapshot: true, storageEncrypted: true };
+const generated: CaseResource = { type: RANDOM, name: "db-password", props: { length: 32, special: true } };
+const config = (values: Record<string, string>) => ({ PULUMI_CONFIG: JSON.stringify({ "aws:region": "us-east-1", ...values }) });
+
+export const cases: Cases = {
+    valid: [
+        {
+            why: "password from random.RandomPassword (known on update, secret)",
+            resources: [generated, { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("q7Z#generated#kP2") }, propertyDependencies: { masterPassword: ["db-password"] } }],
+        },
+        { why: "generated password unknown during the first preview", resources: [generated, { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: UNKNOWN }, propertyDependencies: { masterPassword: ["db-password"] } }] },
+        { why: "RDS manages the password in Secrets Manager", resources: [{ type: CLUSTER, name: "db", props: { ...aurora, manageMasterUserPassword: true } }] },
+        {
+            why: "seed 004 fix: password read from a SecretVersion in the stack",
+            resources: [
+                { type: SECRET_VERSION, name: "db-secret-v1", props: { secretId: UNKNOWN, secretString: secret("{\"password\":\"from-sm-123456\"}") } },
+                { type: INSTANCE, name: "db", props: { engine: "postgres", password: secret("from-sm-123456") }, propertyDependencies: { password: ["db-secret-v1"] } },
+            ],
+        },
+        {
+            why: "password from a StackReference output",
+            resources: [
+                { type: "pulumi:pulumi:StackReference", name: "shared", props: { name: "org/shared/prod" } },
+                { type: INSTANCE, name: "db", props: { password: secret("shared-stack-pw-9") }, propertyDependencies: { password: ["shared"] } },
+            ],
+        },
+        {
+            why: "config secret accepted when allowStackConfig is set",
+            env: config({ "shop:dbPassword": "Config-Pass-777" }),
+            config: { allowStackConfig: true },
+            resources: [{ type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("Config-Pass-777") } }],
+        },
+        { why: "restored from a snapshot: no password", resources: [{ type: CLUSTER, name: "db", props: { ...aurora, snapshotIdentifier: "snap-1" } }] },
+        { why: "empty password is not a password", resources: [{ type: INSTANCE, name: "db", props: { password: "" } }] },
+        {
+            why: "DocumentDB elastic cluster given a Secrets Manager ARN",
+            resources: [{ type: "aws:docdb/elasticCluster:ElasticCluster", name: "docs", props: { authType: "SECRET_ARN", adminUserPassword: "arn:aws:secretsmanager:us-east-1:111122223333:secret:docdb-admin" } }],
+        },
+        { why: "elastic cluster auth type unknown", resources: [{ type: "aws:docdb/elasticCluster:ElasticCluster", name: "docs", props: { authType: UNKNOWN, adminUserPassword: "not-sure-what-this-is" } }] },
+        { why: "ElastiCache user with IAM authentication", resources: [{ type: "aws:elasticache/user:User", name: "app-user", props: { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all", authenticationMode: { type: "iam" } } }] },
+        {
+            why: "MQ broker users built from a RandomPassword",
+            resources: [generated, { type: "aws:mq/broker:Broker", name: "mq", props: { users: [{ username: "admin", password: secret("mq-generated-pw-1") }] }, propertyDependencies: { users: ["db-password"] } }],
+        },
+        { why: "OpenSearch with an IAM master user", resources: [{ type: "aws:opensearch/domain:Domain", name: "search", props: { advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserArn: "arn:aws:iam::111122223333:role/search-admin" } } } }] },
+        { why: "nested password list unknown", resources: [{ type: "aws:mq/broker:Broker", name: "mq", props: { users: UNKNOWN } }] },
+        { why: "one user's password unknown", resources: [{ type: "aws:mq/broker:Broker", name: "mq", props: { users: [{ username: "admin", password: UNKNOWN }] } }] },
+        {
+            why: "malformed values do not throw",
+            resources: [
+                { type: INSTANCE, name: "a", props: { password: 12345678 } },
+                { type: "aws:mq/broker:Broker", name: "b", props: { users: "garbage" } },
+                { type: "aws:elasticache/user:User", name: "c", props: { passwords: [null, 7, { x: 1 }], authenticationMode: "iam" } },
+                { type: "aws:opensearch/domain:Domain", name: "d", props: { advancedSecurityOptions: [[{ masterUserOptions: null }]] } },
+            ],
+        },
+        { why: "Neptune has no master password and is not checked", resources: [{ type: "aws:neptune/cluster:Cluster", name: "graph", props: { iamDatabaseAuthenticationEnabled: true } }] },
+    ],
+    invalid: [
+        {
+            why: "seed 004: const dbPassword = 'MySecurePassword123!'",
+            resources: [{ type: INSTANCE, name: "primary-db", props: { engine: "postgres", username: "dbadmin", password: "MySecurePassword123!" } }],
+            messageId: "inProgram",
+            on: "primary-db",
+            includes: ["password", "manageMasterUserPassword: true", "not shown"],
+        },
+        {
+            why: "seed 002: pulumi.secret('ChangeMe123!Temp') is still written in the program, and never printed",
+            resources: [{ type: CLUSTER, name: "aurora-cluster", props: { ...aurora, masterPassword: secret("ChangeMe123!Temp") } }],
+            messageId: "inProgram",
+            on: "aurora-cluster",
+            includes: ["masterPassword", "pulumi.secret()"],
+        },
+        {
+            why: "a dependency on another property does not count",
+            resources: [
+                generated,
+                { type: CLUSTER, name: "db", props: { ...aurora, masterUsername: UNKNOWN, masterPassword: secret("Literal-Pass-1") }, propertyDependencies: { masterUsername: ["db-password"] } },
+            ],
+            messageId: "inProgram",
+            on: "db",
+        },
+        {
+            why: "password from stack config (config.requireSecret)",
+            env: config({ "shop:dbPassword": "Config-Pass-777" }),
+            resources: [{ type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("Config-Pass-777") } }],
+            messageId: "inConfig",
+            on: "db",
+            includes: ["shop:dbPassword", "allowStackConfig"],
+        },
+        {
+            why: "password inside a structured config object",
+            env: config({ "shop:db": JSON.stringify({ user: "admin", password: "Obj3ct-Pass!" }) }),
+            resources: [{ type: INSTANCE, name: "db", props: { password: secret("Obj3ct-Pass!") } }],
+            messageId: "inConfig",
+            on: "db",
+            includes: ["shop:db.password"],
+        },
+        {
+            why: "Redshift cluster",
+            resources: [{ type: "aws:redshift/cluster:Cluster", name: "warehouse", props: { masterUsername: "admin", masterPassword: "Redshift-Pass1" } }],
+            messageId: "inProgram",
+            on: "warehouse",
+            includes: ["manageMasterPassword: true"],
+        },
+        { why: "DocumentDB cluster", resources: [{ type: "aws:docdb/cluster:Cluster", name: "docs", props: { masterPassword: "docdb-pass-123" } }], messageId: "inProgram", on: "docs" },
+        {
+            why: "DocumentDB elastic cluster with a plain-text password",
+            resources: [{ type: "aws:docdb/elasticCluster:ElasticCluster", name: "docs", props: { authType: "PLAIN_TEXT", adminUserPassword: "mustbeeightchars" } }],
+            messageId: "inProgram",
+            on: "docs",
+            includes: ["SECRET_ARN"],
+        },
+        { why: "Redshift Serverless namespace", resources: [{ type: "aws:redshiftserverless/namespace:Namespace", name: "ns", props: { adminUserPassword: "Serverless-Pass1" } }], messageId: "inProgram", on: "ns", includes: ["manageAdminPassword"] },
+        {
+            why: "ElastiCache auth token",
+            resources: [{ type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "cache", props: { transitEncryptionEnabled: true, authToken: secret("redis-auth-token-1234567") } }],
+            messageId: "inProgram",
+            on: "cache",
+            includes: ["authToken"],
+        },
+        {
+            why: "ElastiCache user password list",
+            resources: [{ type: "aws:elasticache/user:User", name: "app-user", props: { authenticationMode: { type: "password", passwords: ["user-pass-0123456789"] } } }],
+            messageId: "inProgram",
+            on: "app-user",
+            includes: ["authenticationMode.passwords[0]"],
+        },
+        { why: "ElastiCache user top-level passwords", resources: [{ type: "aws:elasticache/user:User", name: "u", props: { passwords: ["top-level-pass-12345"] } }], messageId: "inProgram", on: "u", includes: ["passwords[0]"] },
+        { why: "MemoryDB user", resources: [{ type: "aws:memorydb/user:User", name: "u", props: { authenticationMode: { type: "password", passwords: [secret("memorydb-pass-123456")] } } }], messageId: "inProgram", on: "u" },
+        {
+            why: "second MQ user hardcoded",
+            resources: [{ type: "aws:mq/broker:Broker", name: "mq", props: { users: [{ username: "svc", password: UNKNOWN }, { username: "admin", password: "mq-admin-pass-1" }] } }],
+            messageId: "inProgram",
+            on: "mq",
+            count: 1,
+            includes: ["users[1].password"],
+        },
+        { why: "DMS endpoint", resources: [{ type: "aws:dms/endpoint:Endpoint", name: "src", props: { engineName: "postgres", password: "dms-pass-1234" } }], messageId: "inProgram", on: "src", includes: ["secretsManagerArn"] },
+        {
+            why: "OpenSearch internal master user",
+            resources: [{ type: "aws:opensearch/domain:Domain", name: "search", props: { advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true, masterUserOptions: { masterUserName: "admin", masterUserPassword: "Search-Admin-1!" } } } }],
+            messageId: "inProgram",
+            on: "search",
+            includes: ["advancedSecurityOptions.masterUserOptions.masterUserPassword", "masterUserArn"],
+        },
+        { why: "Lightsail database", resources: [{ type: "aws:lightsail/database:Database", name: "ls", props: { masterPassword: "examplepassword123" } }], messageId: "inProgram", on: "ls" },
+        {
+            why: "an unknown password elsewhere hides nothing",
+            resources: [
+                { type: CLUSTER, name: "ok", props: { ...aurora, masterPassword: UNKNOWN } },
+                { type: CLUSTER, name: "bad", props: { ...aurora, masterPassword: "Hardcoded-Pass-9" } },
+            ],
+            messageId: "inProgram",
+            on: "bad",
+            count: 1,
+        },
+    ],
+};

@@ -1,0 +1,149 @@
+import { CaseResource, Cases, UNKNOWN, secret } from "../tester";
+
+const ROLE = "aws:iam/role:Role";
+const LAMBDA = "aws:lambda/function:Function";
+const BUCKET = "aws:s3/bucket:Bucket";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const ALIAS = "aws:kms/alias:Alias";
+
+/** The second of a pair: created after the first (it depends on it), so its create is the one that fails. */
+function second(type: string, name: string, props: Record<string, unknown>, first: string, extra: Partial<CaseResource> = {}): CaseResource {
+    return { type, name, props, dependencies: [first], ...extra };
+}
+
+export const cases: Cases = {
+    valid: [
+        {
+            why: "ordinary program: names carry the region, one per provider",
+            resources: [
+                { type: LAMBDA, name: "failover-primary", props: { name: "failover-pr12-us-east-1", region: "us-east-1" } },
+                { type: LAMBDA, name: "failover-dr", props: { name: "failover-pr12-us-west-2", region: "us-west-2" } },
+            ],
+        },
+        {
+            why: "same Lambda name in two regions is allowed",
+            resources: [
+                { type: LAMBDA, name: "a", props: { name: "failover-pr12", region: "us-east-1" } },
+                { type: LAMBDA, name: "b", props: { name: "failover-pr12", region: "us-west-2" } },
+            ],
+        },
+        {
+            why: "autonamed resources never collide",
+            resources: [
+                { type: ROLE, name: "lambda-role", props: { name: "lambda-role-1a2b3c4" } },
+                { type: ROLE, name: "lambda-role-dr", props: { name: "lambda-role-dr-5d6e7f8" } },
+            ],
+        },
+        {
+            why: "names unknown during preview",
+            resources: [
+                { type: BUCKET, name: "a", props: { bucket: UNKNOWN } },
+                { type: BUCKET, name: "b", props: { bucket: UNKNOWN } },
+            ],
+        },
+        {
+            why: "region unknown: cannot tell",
+            resources: [
+                { type: LAMBDA, name: "a", props: { name: "f", region: "us-east-1" } },
+                { type: LAMBDA, name: "b", props: { name: "f", region: UNKNOWN } },
+            ],
+        },
+        {
+            why: "security groups with the same name in different VPCs",
+            resources: [
+                { type: "aws:ec2/vpc:Vpc", name: "primary", props: { cidrBlock: "10.0.0.0/16" } },
+                { type: "aws:ec2/vpc:Vpc", name: "dr", props: { cidrBlock: "10.1.0.0/16" } },
+                { type: SG, name: "app-sg-primary", props: { name: "app-sg", vpcId: UNKNOWN }, propertyDependencies: { vpcId: ["primary"] } },
+                { type: SG, name: "app-sg-dr", props: { name: "app-sg", vpcId: UNKNOWN }, propertyDependencies: { vpcId: ["dr"] } },
+            ],
+        },
+        {
+            why: "same name, different types",
+            resources: [
+                { type: ROLE, name: "a", props: { name: "payments-pr12" } },
+                { type: LAMBDA, name: "b", props: { name: "payments-pr12" } },
+            ],
+        },
+        {
+            why: "idempotent create APIs (SNS topics) are not checked",
+            resources: [
+                { type: "aws:sns/topic:Topic", name: "a", props: { name: "alerts" } },
+                { type: "aws:sns/topic:Topic", name: "b", props: { name: "alerts" } },
+            ],
+        },
+        {
+            why: "secret names that differ",
+            resources: [
+                { type: ROLE, name: "a", props: { name: secret("role-secret-one") } },
+                { type: ROLE, name: "b", props: { name: secret("role-secret-two") } },
+            ],
+        },
+        { why: "malformed names", resources: [{ type: ROLE, name: "a", props: { name: 42 } }, { type: ROLE, name: "b", props: { name: 42 } }] },
+    ],
+    invalid: [
+        {
+            why: "seed: the same KMS alias created twice",
+            resources: [
+                { type: ALIAS, name: "db-key-alias", props: { name: "alias/financial-db-pr12" } },
+                second(ALIAS, "db-key-alias-2", { name: "alias/financial-db-pr12" }, "db-key-alias"),
+            ],
+            messageId: "duplicate",
+            on: "db-key-alias-2",
+            count: 1,
+            includes: ["alias/financial-db-pr12", "db-key-alias (aws:kms/alias:Alias)", "per account and region"],
+        },
+        {
+            why: "IAM role names are global to the account, even across regions",
+            resources: [
+                { type: ROLE, name: "lambda-role", props: { name: "failover-lambda-role", region: "us-east-1" } },
+                second(ROLE, "lambda-role-dr", { name: "failover-lambda-role", region: "us-west-2" }, "lambda-role"),
+            ],
+            messageId: "duplicate",
+            on: "lambda-role-dr",
+            includes: ["unique in the AWS account"],
+        },
+        {
+            why: "IAM names differ only in case",
+            resources: [{ type: ROLE, name: "a", props: { name: "AppRole" } }, second(ROLE, "b", { name: "approle" }, "a")],
+            messageId: "duplicate",
+            on: "b",
+        },
+        {
+            why: "S3 bucket names are global: Bucket and BucketV2 in two regions",
+            resources: [
+                { type: BUCKET, name: "logs-primary", props: { bucket: "transaction-logs-pr12", region: "us-east-1" } },
+                { type: "aws:s3/bucketV2:BucketV2", name: "logs-dr", props: { bucket: "transaction-logs-pr12", region: "us-west-2" } },
+            ],
+            messageId: "duplicate",
+            on: "logs-dr",
+            includes: ["every AWS account and region"],
+        },
+        {
+            why: "security groups with the same name in the same VPC",
+            resources: [
+                { type: "aws:ec2/vpc:Vpc", name: "main", props: { cidrBlock: "10.0.0.0/16" } },
+                { type: SG, name: "app-sg", props: { name: "app", vpcId: UNKNOWN }, propertyDependencies: { vpcId: ["main"] } },
+                second(SG, "app-sg-2", { name: "app", vpcId: UNKNOWN }, "app-sg", { propertyDependencies: { vpcId: ["main"] } }),
+            ],
+            messageId: "duplicate",
+            on: "app-sg-2",
+            includes: ["unique per VPC"],
+        },
+        {
+            why: "secret duplicate name is never printed",
+            resources: [{ type: LAMBDA, name: "a", props: { name: secret("secret-fn-name-xyz") } }, second(LAMBDA, "b", { name: secret("secret-fn-name-xyz") }, "a")],
+            messageId: "duplicate",
+            on: "b",
+            includes: ["[secret]"],
+        },
+        {
+            why: "RDS instance and cluster instance share the DB instance namespace",
+            resources: [
+                { type: "aws:rds/instance:Instance", name: "db", props: { identifier: "orders-db-pr12" } },
+                second("aws:rds/clusterInstance:ClusterInstance", "db-1", { identifier: "orders-db-pr12" }, "db"),
+            ],
+            messageId: "duplicate",
+            on: "db-1",
+        },
+    ],
+};

@@ -1,0 +1,146 @@
+// Runs a Pulumi program under the SDK's mocks and records every resource registration as the pack sees it:
+// inputs (secrets unwrapped and remembered), options, provider, parent, dependencies and property dependencies.
+import * as pulumi from "@pulumi/pulumi";
+import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { ProviderInfo, Resource } from "../lib/resource";
+import { fromWire } from "../lib/sdk";
+import { Props, isRecord } from "../lib/values";
+
+export interface MockOverrides {
+    /** Outputs (and/or an id) for a resource, merged over the default outputs (its inputs); undefined keeps the default. */
+    newResource?(args: pulumi.runtime.MockResourceArgs): Partial<pulumi.runtime.MockResourceResult> | undefined;
+    /** Result of a provider function (invoke), e.g. aws.getAvailabilityZones; the default returns the call's inputs. */
+    call?(args: pulumi.runtime.MockCallArgs): Record<string, unknown> | Promise<Record<string, unknown>>;
+}
+
+export interface RunOptions {
+    project: string;
+    stack: string;
+    organization: string;
+    /** Run as `pulumi preview` does: outputs the mocks do not return (arn, endpoint...) stay unknown. */
+    preview: boolean;
+    mocks?: MockOverrides;
+}
+
+type Callback = (err: Error | null, response?: RegisterResourceResponse) => void;
+
+/** The one method of the SDK's MockMonitor that we observe. */
+interface Monitor {
+    registerResource(req: RegisterResourceRequest, callback: Callback): unknown;
+}
+
+/** Exported by @pulumi/pulumi/runtime/settings but marked internal (absent from its typings). */
+interface InternalSettings {
+    waitForRPCs?: () => Promise<void>;
+}
+
+interface Registration {
+    request: RegisterResourceRequest;
+    urn: string;
+}
+
+function props(request: RegisterResourceRequest): Props {
+    // fromWire unwraps secret envelopes and teaches lib/redact their values, so no message can print them.
+    const value = fromWire(request.getObject()?.toJavaScript() ?? {});
+    return isRecord(value) ? value : {};
+}
+
+function toResource(reg: Registration, providers: ReadonlyMap<string, ProviderInfo>): Resource {
+    const req = reg.request;
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [key, deps] of req.getPropertydependenciesMap().entries()) propertyDependencies[key] = deps.getUrnsList();
+    const parent = req.getParent() || undefined;
+    // A provider reference is "<provider urn>::<provider id>".
+    const providerRef = req.getProvider();
+    const provider = providerRef ? providers.get(providerRef.slice(0, providerRef.lastIndexOf("::"))) : undefined;
+    return {
+        type: req.getType(),
+        name: req.getName(),
+        urn: reg.urn,
+        props: props(req),
+        opts: {
+            protect: req.getProtect() ?? false,
+            parent,
+            ignoreChanges: req.getIgnorechangesList(),
+            deleteBeforeReplace: req.getDeletebeforereplacedefined() ? req.getDeletebeforereplace() : undefined,
+        },
+        provider,
+        parent,
+        dependencies: req.getDependenciesList(),
+        propertyDependencies,
+    };
+}
+
+/** Lets pending work (applies that register more resources) run before we look again. */
+function macrotask(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Runs `program` under mocks and returns its resources in registration order. Throws what the program throws, and
+ * an Error naming every resource whose registration failed.
+ */
+export async function captureProgram(program: () => unknown, options: RunOptions): Promise<Resource[]> {
+    const overrides = options.mocks ?? {};
+    const registrations: Registration[] = [];
+    const failures: string[] = [];
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                let extra: Partial<pulumi.runtime.MockResourceResult> | undefined;
+                try {
+                    extra = overrides.newResource?.(args);
+                } catch (e) {
+                    // Reported by checkProgram: a failed registration would reject every output as an unhandled rejection.
+                    failures.push(`${args.name} (${args.type}): mocks.newResource threw: ${e instanceof Error ? e.message : String(e)}`);
+                }
+                return { id: extra?.id ?? `${args.name}-id`, state: { ...(args.inputs as object), ...(extra?.state ?? {}) } };
+            },
+            call: (args) => (overrides.call ? overrides.call(args) : (args.inputs as Record<string, unknown>)),
+        },
+        options.project,
+        options.stack,
+        options.preview,
+        options.organization,
+    );
+    const waitForRPCs = (settings as InternalSettings).waitForRPCs;
+    const monitor = settings.getMonitor() as unknown as Monitor | undefined;
+    if (typeof waitForRPCs !== "function" || !monitor || typeof monitor.registerResource !== "function") {
+        throw new Error("aws-guardrails/testing: this @pulumi/pulumi version does not expose the mock monitor the helper observes");
+    }
+
+    // Observe the mock monitor setMocks just installed: the request carries what the engine would pass to the
+    // pack (options, provider reference, property dependencies), which the Mocks interface never sees.
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (request, callback) =>
+        register(request, (err, response) => {
+            if (err) failures.push(`${request.getName()} (${request.getType()}): ${err.message}`);
+            else if (response) registrations.push({ request, urn: response.getUrn() });
+            callback(err, response);
+        });
+
+    let thrown: { error: unknown } | undefined;
+    try {
+        await program();
+    } catch (error) {
+        thrown = { error };
+    }
+    // Registrations finish asynchronously, and an apply may register more once its inputs resolve: wait until quiet,
+    // also after a throw, so that no registration of this program lands in the next one's capture.
+    let seen = -1;
+    while (seen !== registrations.length + failures.length) {
+        seen = registrations.length + failures.length;
+        await waitForRPCs();
+        await macrotask();
+    }
+    if (thrown) throw thrown.error;
+    if (failures.length > 0) throw new Error(`the program failed to register ${failures.length} resource(s):\n  ${failures.join("\n  ")}`);
+
+    const providers = new Map<string, ProviderInfo>();
+    for (const reg of registrations) {
+        const type = reg.request.getType();
+        if (type.startsWith("pulumi:providers:")) providers.set(reg.urn, { type, name: reg.request.getName(), urn: reg.urn, props: props(reg.request) });
+    }
+    return registrations.map((reg) => toResource(reg, providers));
+}
