@@ -34,12 +34,22 @@ export function label(r: Pick<Resource, "name" | "type">): string {
     return `${r.name} (${r.type})`;
 }
 
-/** The AWS region a resource is created in: its provider's region, else the stack's aws:region. */
+/**
+ * The AWS region a resource is created in: its own `region` (per resource since provider v7), else its provider's,
+ * else the stack's default (AWS_REGION, aws:region config), "" when none is known. Undefined when unknown at preview.
+ */
 export function regionOf(r: Resource): string | undefined {
-    const fromProvider = r.provider ? get(r.provider.props, "region") : undefined;
-    if (fromProvider !== undefined) return isUnknown(fromProvider) ? undefined : asString(fromProvider);
-    const fromProps = asString(get(r.props, "region"));
-    return fromProps ?? process.env.AWS_REGION ?? stackConfigRegion();
+    for (const v of [get(r.props, "region"), r.provider ? get(r.provider.props, "region") : undefined]) {
+        if (isUnknown(v)) return undefined;
+        const text = asString(v);
+        if (text) return text;
+    }
+    return process.env.AWS_REGION ?? stackConfigRegion() ?? "";
+}
+
+/** False only when both regions are known and differ ("" and undefined may be any region). */
+export function sameRegion(a: string | undefined, b: string | undefined): boolean {
+    return !a || !b || a === b;
 }
 
 let configRegion: string | undefined | null = null;

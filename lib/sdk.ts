@@ -122,6 +122,21 @@ function resourceFromArgs(args: sdk.ResourceValidationArgs, props: Props): Resou
     };
 }
 
+/** A stack resource as the checks read it: raw props, dependencies as URNs. */
+export function resourceOf(r: sdk.PolicyResource): Resource {
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: rawProps(r.props),
+        opts: optionsOf(r.opts),
+        provider: providerOf(r.provider),
+        parent: r.parent?.urn,
+        dependencies: r.dependencies.map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
+    };
+}
+
 const graphs = new WeakMap<object, Graph>();
 
 /** One graph per AnalyzeStack request: every stack policy sees the same memoized props of resource 0. */
@@ -129,19 +144,7 @@ function graphOf(resources: sdk.PolicyResource[]): Graph {
     const key = resources.length > 0 ? rawProps(resources[0].props) : undefined;
     const cached = key ? graphs.get(key) : undefined;
     if (cached && cached.resources.length === resources.length) return cached;
-    const graph = new Graph(
-        resources.map((r) => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: rawProps(r.props),
-            opts: optionsOf(r.opts),
-            provider: providerOf(r.provider),
-            parent: r.parent?.urn,
-            dependencies: r.dependencies.map((d) => d.urn),
-            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
-        })),
-    );
+    const graph = new Graph(resources.map(resourceOf));
     if (key) graphs.set(key, graph);
     return graph;
 }

@@ -1,7 +1,7 @@
 // Helpers for the wiring family: cross-resource checks that a value names a resource the stack actually creates.
 import { Graph } from "./graph";
-import { Resource, regionOf } from "./resource";
-import { asString, get, isUnknown } from "./values";
+import { Resource } from "./resource";
+import { asString, get } from "./values";
 
 export const LB_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 export const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
@@ -25,19 +25,6 @@ export function parseArn(text: string): Arn | undefined {
     const parts = text.split(":");
     if (parts.length < 6 || parts[0] !== "arn" || !parts[1] || !parts[2]) return undefined;
     return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(":") };
-}
-
-/** The region a resource lives in: its own `region` (per-resource in provider v7), else its provider's or the stack's. */
-export function regionIn(r: Resource): string | undefined {
-    const own = get(r.props, "region");
-    if (isUnknown(own)) return undefined;
-    if (typeof own === "string" && own !== "") return own;
-    return regionOf(r);
-}
-
-/** False only when both regions are known and differ. */
-export function sameRegion(a: string | undefined, b: string | undefined): boolean {
-    return !a || !b || a === b;
 }
 
 /** The known string values of `keys` on a resource (names, ARNs) for literal correlation. */

@@ -1,8 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { Resource } from "../lib/resource";
+import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asArray, asString, get, isUnknown } from "../lib/values";
-import { fromOpaqueSource, parseArn, regionIn, sameRegion } from "../lib/wiring";
+import { fromOpaqueSource, parseArn } from "../lib/wiring";
 
 const PLAN = "aws:backup/plan:Plan";
 const VAULT_TYPES = ["aws:backup/vault:Vault", "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault"];
@@ -16,7 +16,7 @@ function isDestination(vault: Resource, destination: string): boolean {
     const name = asString(get(vault.props, "name"));
     if (!arn || !name || arn.service !== "backup") return false;
     const [kind, vaultName] = arn.resource.split(":");
-    return (kind === "backup-vault" || kind === "logically-air-gapped-backup-vault") && vaultName === name && sameRegion(arn.region, regionIn(vault));
+    return (kind === "backup-vault" || kind === "logically-air-gapped-backup-vault") && vaultName === name && sameRegion(arn.region, regionOf(vault));
 }
 
 export default definePolicy({

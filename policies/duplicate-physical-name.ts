@@ -3,7 +3,7 @@ import { isAutoName } from "../lib/autoname";
 import { Graph } from "../lib/graph";
 import { NAME_TYPES, NameType, Uniqueness } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
-import { Resource, label } from "../lib/resource";
+import { Resource, label, regionOf } from "../lib/resource";
 import { asString, get, isUnknown } from "../lib/values";
 
 // Provider settings that choose the credentials, hence the account; equal settings mean the same account.
@@ -39,15 +39,6 @@ function accountOf(r: Resource): string | undefined {
     const props = r.provider?.props ?? {};
     const values = IDENTITY.map((k) => get(props, k));
     return values.some(isUnknown) ? undefined : JSON.stringify(values);
-}
-
-/** The region: the resource's own `region` (provider v7), else its provider's; "" is the stack's default region. */
-function regionOf(r: Resource): string | undefined {
-    for (const v of [get(r.props, "region"), r.provider ? get(r.provider.props, "region") : undefined]) {
-        if (isUnknown(v)) return undefined;
-        if (typeof v === "string" && v !== "") return v;
-    }
-    return "";
 }
 
 function scopeKey(graph: Graph, r: Resource, spec: NameType): string | undefined {

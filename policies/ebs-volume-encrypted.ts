@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { Resource, regionOf } from "../lib/resource";
+import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asArray, asBool, get, isSet, isUnknown } from "../lib/values";
 
 const VOLUME = "aws:ebs/volume:Volume";
@@ -68,7 +68,7 @@ export default definePolicy<Config>({
             const enabled = get(d.props, ENABLED);
             return !isSet(enabled) || asBool(enabled) === true;
         });
-        const covered = (r: Resource): boolean => defaultOn.some((d) => regionOf(d) === regionOf(r));
+        const covered = (r: Resource): boolean => defaultOn.some((d) => sameRegion(regionOf(d), regionOf(r)));
         for (const volume of graph.ofType(VOLUME)) {
             if (covered(volume)) continue;
             const encrypted = get(volume.props, ENCRYPTED);

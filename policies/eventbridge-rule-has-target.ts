@@ -1,9 +1,9 @@
 import type * as aws from "@pulumi/aws";
 import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
-import { Resource } from "../lib/resource";
+import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asBool, asString, get, isUnknown } from "../lib/values";
-import { EVENT_RULE, EVENT_TARGET, knownValues, parseArn, regionIn, sameRegion } from "../lib/wiring";
+import { EVENT_RULE, EVENT_TARGET, knownValues, parseArn } from "../lib/wiring";
 
 const RULE: keyof aws.cloudwatch.EventTargetArgs = "rule";
 const BUS: keyof aws.cloudwatch.EventTargetArgs & keyof aws.cloudwatch.EventRuleArgs = "eventBusName";
@@ -31,7 +31,7 @@ function targetsOf(graph: Graph, rule: Resource): Resource[] {
         if (!ref || !names.includes(ref)) continue;
         const tBus = busOf(t);
         if (bus && tBus && bus !== tBus) continue;
-        if (sameRegion(regionIn(rule), regionIn(t))) found.add(t);
+        if (sameRegion(regionOf(rule), regionOf(t))) found.add(t);
     }
     return [...found];
 }

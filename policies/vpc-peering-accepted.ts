@@ -1,9 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
-import { Resource } from "../lib/resource";
+import { Resource, regionOf } from "../lib/resource";
 import { asBool, asString, get, isUnknown } from "../lib/values";
-import { regionIn } from "../lib/wiring";
 
 const PEERING = "aws:ec2/vpcPeeringConnection:VpcPeeringConnection";
 const ACCEPTER = "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter";
@@ -17,7 +16,7 @@ const ACCEPT_STATUS = "acceptStatus";
 /** The peer region when it is known and differs from the connection's own known region. */
 function otherPeerRegion(pcx: Resource): string | undefined {
     const peer = asString(get(pcx.props, PEER_REGION));
-    const own = regionIn(pcx);
+    const own = regionOf(pcx);
     return peer && own && peer !== own ? peer : undefined;
 }
 
@@ -69,7 +68,7 @@ export default definePolicy({
             if (mine.length > 0) {
                 report("accepterNotAccepting", { accepter: mine.map((a) => a.name) }, pcx);
             } else if (peerRegion) {
-                report("crossRegionNotAccepted", { property: PEER_REGION, value: peerRegion, region: regionIn(pcx) ?? "" }, pcx);
+                report("crossRegionNotAccepted", { property: PEER_REGION, value: peerRegion, region: regionOf(pcx) ?? "" }, pcx);
             } else {
                 report("notAccepted", { property: AUTO_ACCEPT, value: autoAccept }, pcx);
             }

@@ -7,7 +7,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Graph } from "../lib/graph";
 import { Policy, evaluateResource, evaluateStack } from "../lib/policy";
 import { Resource } from "../lib/resource";
-import { installDeserializeHook, toSdkPolicy } from "../lib/sdk";
+import { installDeserializeHook, resourceOf, toSdkPolicy } from "../lib/sdk";
 import { StackInfo } from "../lib/stack";
 import { UNKNOWN, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
 
@@ -217,7 +217,7 @@ export function runCase(policy: Policy, c: Case): Outcome {
         } else {
             const resources = stackResources(c.resources ?? [], stackName);
             run(() => (sdkPolicy as sdk.StackValidationPolicy).validateStack({ ...common, resources }, report as sdk.ReportViolation) as void);
-            const graph = new Graph(resources.map((r) => toResource(r)));
+            const graph = new Graph(resources.map(resourceOf));
             evaluation = evaluateStack(policy, graph, stack, c.config);
         }
         return {
@@ -259,19 +259,6 @@ export async function runRemediate(policy: Policy, c: Case): Promise<Record<stri
     if (!result) return undefined;
     const serializer = require("@pulumi/policy/deserialize") as { serializeProperties(v: unknown): Promise<Record<string, unknown>> };
     return serializer.serializeProperties(result);
-}
-
-function toResource(r: sdk.PolicyResource): Resource {
-    return {
-        type: r.type,
-        name: r.name,
-        urn: r.urn,
-        props: rawOf(r.props),
-        opts: { protect: r.opts.protect },
-        parent: r.parent?.urn,
-        dependencies: r.dependencies.map((d) => d.urn),
-        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies).map(([k, v]) => [k, v.map((d) => d.urn)])),
-    };
 }
 
 /** Stack resources as the SDK builds them: dependencies resolved to resource objects. */

@@ -145,7 +145,7 @@ describe("what the helper captures", () => {
                 cluster("db", { skipFinalSnapshot: true, vpcSecurityGroupIds: [sg.id] }, { parent: this, provider, protect: true, dependsOn: [sg], ignoreChanges: ["tags"] });
             }
         }
-        const resources = await captureProgram(() => new Db("app"), { project: "p", stack: "s", organization: "o", preview: true });
+        const { resources, sources } = await captureProgram(() => new Db("app"), { project: "p", stack: "s", organization: "o", preview: true });
         const db = resources.find((r) => r.name === "db");
         const sg = resources.find((r) => r.name === "sg");
         const component = resources.find((r) => r.name === "app");
@@ -158,10 +158,13 @@ describe("what the helper captures", () => {
         expect(db.dependencies).toContain(sg.urn);
         expect(db.propertyDependencies.vpcSecurityGroupIds).toEqual([sg.urn]);
         expect(db.props).toMatchObject({ engine: "aurora-postgresql", skipFinalSnapshot: true, vpcSecurityGroupIds: ["sg-id"] });
+        // The SDK records the caller of `new`: for the cluster, the helper below; for the component, this test.
+        expect(sources.get(db.urn)).toMatch(/^(bin\/)?test\/testing\.test\.(js|ts):\d+:\d+$/);
+        expect(sources.get(component.urn)).toMatch(/^(bin\/)?test\/testing\.test\.(js|ts):\d+:\d+$/);
     });
 
     it("leaves outputs the mocks do not return unknown, as a first preview does", async () => {
-        const resources = await captureProgram(
+        const { resources } = await captureProgram(
             () => {
                 const key = new aws.kms.Key("key", {});
                 cluster("db", { kmsKeyId: key.arn });
@@ -286,7 +289,7 @@ describe("matchers", () => {
 
     it("list the findings, grouped by resource, when they fail", () => {
         const failure = messageOf(guardrailsMatchers.toHaveNoMandatoryViolations.call({ isNot: false }, result));
-        expect(failure).toMatch(/^expected no mandatory violations, found 1:\n {2}db \(aws:rds\/cluster:Cluster\)\n {4}mandatory skip-final-snapshot \[high\]\n {14}skipFinalSnapshot is not set/);
+        expect(failure).toMatch(/^expected no mandatory violations, found 1:\n {2}db \(aws:rds\/cluster:Cluster\) {2}test\/testing\.test\.ts:\d+:\d+\n {4}mandatory skip-final-snapshot \[high\]\n {14}skipFinalSnapshot is not set/);
         const missing = guardrailsMatchers.toHaveViolation.call({ isNot: false }, result, "s3-public-access-block", { resourceName: "logs" });
         expect(missing.pass).toBe(false);
         expect(messageOf(missing)).toContain("expected a violation of s3-public-access-block on logs, found none.");

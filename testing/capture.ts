@@ -1,5 +1,7 @@
 // Runs a Pulumi program under the SDK's mocks and records every resource registration as the pack sees it:
 // inputs (secrets unwrapped and remembered), options, provider, parent, dependencies and property dependencies.
+import * as path from "path";
+import { fileURLToPath } from "url";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import * as settings from "@pulumi/pulumi/runtime/settings";
@@ -72,16 +74,37 @@ function toResource(reg: Registration, providers: ReadonlyMap<string, ProviderIn
     };
 }
 
+/** Where the program created the resource (the SDK's `file://` source position), relative to the working directory. */
+function sourceOf(req: RegisterResourceRequest): string | undefined {
+    const pos = req.getSourceposition();
+    if (!pos || !pos.getUri().startsWith("file://") || pos.getLine() < 1) return undefined;
+    let file: string;
+    try {
+        file = fileURLToPath(pos.getUri());
+    } catch {
+        return undefined;
+    }
+    const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
+    return `${relative}:${pos.getLine()}${pos.getColumn() > 0 ? `:${pos.getColumn()}` : ""}`;
+}
+
+export interface CapturedProgram {
+    /** In registration order. */
+    resources: Resource[];
+    /** URN to `file:line:column` where the SDK recorded one. */
+    sources: Map<string, string>;
+}
+
 /** Lets pending work (applies that register more resources) run before we look again. */
 function macrotask(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
- * Runs `program` under mocks and returns its resources in registration order. Throws what the program throws, and
+ * Runs `program` under mocks and returns its resources in registration order, with their source positions. Throws what the program throws, and
  * an Error naming every resource whose registration failed.
  */
-export async function captureProgram(program: () => unknown, options: RunOptions): Promise<Resource[]> {
+export async function captureProgram(program: () => unknown, options: RunOptions): Promise<CapturedProgram> {
     const overrides = options.mocks ?? {};
     const registrations: Registration[] = [];
     const failures: string[] = [];
@@ -142,5 +165,10 @@ export async function captureProgram(program: () => unknown, options: RunOptions
         const type = reg.request.getType();
         if (type.startsWith("pulumi:providers:")) providers.set(reg.urn, { type, name: reg.request.getName(), urn: reg.urn, props: props(reg.request) });
     }
-    return registrations.map((reg) => toResource(reg, providers));
+    const sources = new Map<string, string>();
+    for (const reg of registrations) {
+        const source = sourceOf(reg.request);
+        if (source) sources.set(reg.urn, source);
+    }
+    return { resources: registrations.map((reg) => toResource(reg, providers)), sources };
 }

@@ -7,7 +7,7 @@ import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack, rem
 import { Resource } from "../lib/resource";
 import { StackInfo } from "../lib/stack";
 import { policies } from "../policies";
-import { MockOverrides, captureProgram } from "./capture";
+import { CapturedProgram, MockOverrides, captureProgram } from "./capture";
 import { GuardrailsFinding, GuardrailsResult, NotApplicable, Remediation } from "./result";
 
 export interface CheckOptions {
@@ -54,7 +54,7 @@ interface Enabled {
     properties: Record<string, unknown>;
 }
 
-function evaluate(resources: readonly Resource[], stack: StackInfo, settings: Map<string, PolicySettings>, stackName: string): GuardrailsResult {
+function evaluate({ resources, sources }: CapturedProgram, stack: StackInfo, settings: Map<string, PolicySettings>, stackName: string): GuardrailsResult {
     const enabled: Enabled[] = [];
     for (const policy of policies) {
         const s = settings.get(policy.name);
@@ -70,6 +70,7 @@ function evaluate(resources: readonly Resource[], stack: StackInfo, settings: Ma
     const collect = (e: Enabled, evaluation: Evaluation, byUrn: ReadonlyMap<string, Resource>): void => {
         for (const f of evaluation.findings) {
             const target = f.urn ? byUrn.get(f.urn) : undefined;
+            const source = target && sources.get(target.urn);
             findings.push({
                 policy: e.policy.name,
                 level: f.level ?? e.level,
@@ -78,6 +79,7 @@ function evaluate(resources: readonly Resource[], stack: StackInfo, settings: Ma
                 urn: target?.urn ?? f.urn ?? rootUrn,
                 resourceName: target?.name ?? `${stack.project}-${stack.name}`,
                 resourceType: target?.type ?? "pulumi:pulumi:Stack",
+                ...(source ? { source } : {}),
             });
         }
         if (evaluation.notApplicable && !notApplicable.has(e.policy.name)) notApplicable.set(e.policy.name, evaluation.notApplicable);
@@ -101,7 +103,7 @@ function evaluate(resources: readonly Resource[], stack: StackInfo, settings: Ma
 
     return new GuardrailsResult(
         findings,
-        final.map((r) => ({ urn: r.urn, name: r.name, type: r.type })),
+        final.map((r) => ({ urn: r.urn, name: r.name, type: r.type, ...(sources.has(r.urn) ? { source: sources.get(r.urn) } : {}) })),
         remediations,
         [...notApplicable].map(([policy, reason]): NotApplicable => ({ policy, reason })),
         stackName,
@@ -123,10 +125,10 @@ export function checkProgram(program: () => unknown, options: CheckOptions = {})
         const project = options.project ?? "project";
         const organization = options.organization ?? "organization";
         return withEnv(options.env ?? {}, async () => {
-            const resources = await captureProgram(program, { project, stack: stackName, organization, preview: options.preview ?? true, mocks: options.mocks });
+            const captured = await captureProgram(program, { project, stack: stackName, organization, preview: options.preview ?? true, mocks: options.mocks });
             const suffix = process.env.ENVIRONMENT_SUFFIX?.trim();
             const stack: StackInfo = { name: stackName, project, organization, tags: { ...options.stackTags }, environmentSuffix: suffix || undefined };
-            return evaluate(resources, stack, settings, stackName);
+            return evaluate(captured, stack, settings, stackName);
         });
     };
     const result = queue.then(run, run);

@@ -14,6 +14,8 @@ export interface GuardrailsFinding {
     urn: string;
     resourceName: string;
     resourceType: string;
+    /** Where the program created the resource, `file:line:column` relative to the working directory, when the SDK recorded it. */
+    source?: string;
 }
 
 export interface Remediation {
@@ -34,6 +36,7 @@ export interface CheckedResource {
     urn: string;
     name: string;
     type: string;
+    source?: string;
 }
 
 const LEVEL_ORDER: readonly FindingLevel[] = ["mandatory", "advisory"];
@@ -56,7 +59,7 @@ export function formatFindings(findings: readonly GuardrailsFinding[], resources
     const lines: string[] = [];
     const sorted = [...groups.values()].sort((a, b) => (order.get(a[0].urn) ?? -1) - (order.get(b[0].urn) ?? -1));
     for (const group of sorted) {
-        lines.push(`  ${group[0].resourceName} (${group[0].resourceType})`);
+        lines.push(`  ${group[0].resourceName} (${group[0].resourceType})${group[0].source ? `  ${group[0].source}` : ""}`);
         group.sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.policy.localeCompare(b.policy));
         for (const f of group) {
             lines.push(`    ${f.level.padEnd(9)} ${f.policy}${f.severity ? ` [${f.severity}]` : ""}`);
