@@ -706,6 +706,19 @@ export interface EngineOptions {
     policyConfig?: unknown;
     /** Stack tags for ConfigureStack. */
     stackTags?: Record<string, string>;
+    /** Resources analyzed at once (default PARALLEL_STEPS). */
+    parallel?: number;
+}
+
+/** Enough requests in flight to keep the pack busy while the client decodes answers; more only queues. */
+export const PARALLEL_STEPS = 8;
+
+interface Step {
+    /** The resource as analyzed: its inputs after remediation. */
+    resource: EngineResource;
+    findings: Finding[];
+    remediated: Remediated[];
+    notApplicable: NotApplicableEntry[];
 }
 
 export class EngineError extends Error {}
@@ -754,56 +767,75 @@ export async function runEngine(client: PackClient, resources: readonly EngineRe
     const findings: Finding[] = [];
     const remediated: Remediated[] = [];
     const notApplicable: NotApplicableEntry[] = [];
-    const final: EngineResource[] = [];
 
-    for (const original of resources) {
+    /** Remediate then Analyze one resource, as the engine does for each step. */
+    const step = async (original: EngineResource): Promise<Step> => {
+        const out: Step = { resource: original, findings: [], remediated: [], notApplicable: [] };
+        if (original.stackOnly) return out;
         let r = original;
-        if (!r.stackOnly) {
-            let rem: RemediateResult;
-            try {
-                rem = await client.remediate(r);
-            } catch (e) {
-                throw new EngineError(`failed to run remediation: ${e instanceof RpcError ? e.details : String(e)}`);
-            }
-            for (const x of rem.remediations) {
-                if (x.diagnostic) {
-                    // A remediation that could not run (e.g. it read an unknown) is shown as advisory.
-                    const d: Diagnostic = {
-                        policyName: x.policyName,
-                        policyPackName: x.policyPackName,
-                        policyPackVersion: x.policyPackVersion,
-                        description: x.description,
-                        message: x.diagnostic,
-                        enforcementLevel: "advisory",
-                        severity: "",
-                        urn: r.urn,
-                    };
-                    findings.push({ ...severity(d), phase: "remediate", resource: ref(r) });
-                } else if (x.properties) {
-                    const props = x.properties;
-                    const changed = changedKeys(r.props, props);
-                    remediated.push({ resource: ref(r), policyName: x.policyName, changed, properties: props });
-                    // The provider echoes changed inputs into its preview outputs.
-                    const outputs = r.outputs ? { ...r.outputs, ...Object.fromEntries(changed.map((k) => [k, props[k]])) } : undefined;
-                    r = { ...r, props, outputs };
-                }
-            }
-            notApplicable.push(...rem.notApplicable.map((n) => ({ ...n, phase: "remediate" as const, urn: r.urn })));
-
-            let res: AnalyzeResult;
-            try {
-                res = await client.analyze(r);
-            } catch (e) {
-                throw new EngineError(`failed to run policy: ${e instanceof RpcError ? e.details : String(e)}`);
-            }
-            for (const d of res.diagnostics) {
-                // A remediate-level violation that survived remediation is reported as mandatory.
-                const level = d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel;
-                findings.push({ ...severity(d), enforcementLevel: level, urn: r.urn, phase: "analyze", resource: ref(r) });
-            }
-            notApplicable.push(...res.notApplicable.map((n) => ({ ...n, phase: "analyze" as const, urn: r.urn })));
+        let rem: RemediateResult;
+        try {
+            rem = await client.remediate(r);
+        } catch (e) {
+            throw new EngineError(`failed to run remediation: ${e instanceof RpcError ? e.details : String(e)}`);
         }
-        final.push(r);
+        for (const x of rem.remediations) {
+            if (x.diagnostic) {
+                // A remediation that could not run (e.g. it read an unknown) is shown as advisory.
+                const d: Diagnostic = {
+                    policyName: x.policyName,
+                    policyPackName: x.policyPackName,
+                    policyPackVersion: x.policyPackVersion,
+                    description: x.description,
+                    message: x.diagnostic,
+                    enforcementLevel: "advisory",
+                    severity: "",
+                    urn: r.urn,
+                };
+                out.findings.push({ ...severity(d), phase: "remediate", resource: ref(r) });
+            } else if (x.properties) {
+                const props = x.properties;
+                const changed = changedKeys(r.props, props);
+                out.remediated.push({ resource: ref(r), policyName: x.policyName, changed, properties: props });
+                // The provider echoes changed inputs into its preview outputs.
+                const outputs = r.outputs ? { ...r.outputs, ...Object.fromEntries(changed.map((k) => [k, props[k]])) } : undefined;
+                r = { ...r, props, outputs };
+            }
+        }
+        out.notApplicable.push(...rem.notApplicable.map((n) => ({ ...n, phase: "remediate" as const, urn: r.urn })));
+
+        let res: AnalyzeResult;
+        try {
+            res = await client.analyze(r);
+        } catch (e) {
+            throw new EngineError(`failed to run policy: ${e instanceof RpcError ? e.details : String(e)}`);
+        }
+        for (const d of res.diagnostics) {
+            // A remediate-level violation that survived remediation is reported as mandatory.
+            const level = d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel;
+            out.findings.push({ ...severity(d), enforcementLevel: level, urn: r.urn, phase: "analyze", resource: ref(r) });
+        }
+        out.notApplicable.push(...res.notApplicable.map((n) => ({ ...n, phase: "analyze" as const, urn: r.urn })));
+        out.resource = r;
+        return out;
+    };
+
+    // Like the engine, several steps are in flight at once; results are merged in registration order.
+    const steps: Step[] = new Array(resources.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < resources.length) {
+            const i = next++;
+            steps[i] = await step(resources[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.parallel ?? PARALLEL_STEPS, resources.length) }, worker));
+    const final: EngineResource[] = [];
+    for (const s of steps) {
+        findings.push(...s.findings);
+        remediated.push(...s.remediated);
+        notApplicable.push(...s.notApplicable);
+        final.push(s.resource);
     }
 
     let stack: AnalyzeResult;
