@@ -3,10 +3,8 @@ import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { Resource, label } from "../lib/resource";
 import { asArray, asString, get, isSet, isUnknown } from "../lib/values";
+import { EVENT_TARGET, LAMBDA_ALIAS, LAMBDA_FUNCTION } from "../lib/wiring";
 
-const FUNCTION = "aws:lambda/function:Function";
-const ALIAS = "aws:lambda/alias:Alias";
-const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const NOTIFICATION = "aws:s3/bucketNotification:BucketNotification";
 const INVOKE_CONFIG = "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
@@ -20,7 +18,7 @@ const ON_FAILURE = "destinationConfig.onFailure.destination";
 
 /** The function and its aliases: asynchronous invokers and invoke configs may name either. */
 function targetsOf(graph: Graph, fn: Resource): Resource[] {
-    return [fn, ...graph.referrers(fn, [ALIAS], FUNCTION_NAME, ["name", "arn"])];
+    return [fn, ...graph.referrers(fn, [LAMBDA_ALIAS], FUNCTION_NAME, ["name", "arn"])];
 }
 
 /** EventBridge targets, SNS subscriptions (protocol lambda) and S3 notifications that invoke `fn` asynchronously. */
@@ -56,7 +54,7 @@ export default definePolicy({
         "destination, so events that keep failing are kept instead of dropped.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: [FUNCTION, ALIAS, EVENT_TARGET, SUBSCRIPTION, NOTIFICATION, INVOKE_CONFIG],
+    types: [LAMBDA_FUNCTION, LAMBDA_ALIAS, EVENT_TARGET, SUBSCRIPTION, NOTIFICATION, INVOKE_CONFIG],
     config: {},
     messages: {
         noFailureDestination:
@@ -73,7 +71,7 @@ export default definePolicy({
     check({ graph, report }) {
         const configs = graph.ofType(INVOKE_CONFIG);
         if (configs.some((c) => unresolved(graph, c))) return;
-        for (const fn of graph.ofType(FUNCTION)) {
+        for (const fn of graph.ofType(LAMBDA_FUNCTION)) {
             // Unknown counts as set: a DLQ may be configured.
             if (isSet(get(fn.props, DLQ))) continue;
             const invokers = asyncInvokers(graph, fn);
