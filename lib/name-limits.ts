@@ -1,5 +1,5 @@
 // The physical-name rules of data/name-limits.json, indexed by type token, for the `names` family policies.
-import data from "../data/name-limits.json";
+import { readPackagedData } from "./data";
 import { isRecord } from "./values";
 
 export type Uniqueness = "partition" | "account" | "region";
@@ -34,6 +34,8 @@ export interface NameType {
     /** Prefix property to its longest value: the provider appends a unique part. */
     prefixes: Readonly<Record<string, number>>;
 }
+
+const data = readPackagedData<typeof import("../data/name-limits.json")>("name-limits.json", ["asOf", "sources", "generatedSuffixLength", "types"]);
 
 /** The unique part the provider appends to a name prefix (terraform-plugin-sdk helper/id). */
 export const GENERATED_SUFFIX_LENGTH: number = data.generatedSuffixLength;

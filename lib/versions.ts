@@ -1,9 +1,9 @@
 // Engine and runtime version allow-lists: lazy data loading, version parsing and comparison, the verdict on
 // one version against the data snapshot in data/, and the allow/deny/require config every version policy shares.
-import * as fs from "fs";
 import * as path from "path";
 import * as semver from "semver";
 import { ConfigSchema } from "./config";
+import { Loaded, PACKAGED_DATA_DIR, parseDataFile } from "./data";
 import { MessageData, Report } from "./policy";
 import { isRecord, isUnknown } from "./values";
 
@@ -61,7 +61,6 @@ export interface RuntimeFile {
     runtimes: Record<string, RuntimeData>;
 }
 
-type Loaded<T> = { ok: true; data: T } | { ok: false; problem: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -97,7 +96,7 @@ function runtimeFileProblem(json: unknown): string | undefined {
 }
 
 function dataDir(): string {
-    return process.env[DATA_DIR_ENV] || path.join(__dirname, "..", "..", "data");
+    return process.env[DATA_DIR_ENV] || PACKAGED_DATA_DIR;
 }
 
 // One load per file and directory, on first use: policies that never see a versioned resource never read data.
@@ -107,23 +106,8 @@ function loadFile<T>(name: string, problemOf: (json: unknown) => string | undefi
     const file = path.resolve(dataDir(), name);
     let loaded = files.get(file);
     if (!loaded) {
-        let text: string | undefined;
-        try {
-            text = fs.readFileSync(file, "utf8");
-        } catch (e) {
-            const code = isRecord(e) && typeof e.code === "string" ? e.code : "unreadable";
-            loaded = { ok: false, problem: `the data file ${file} cannot be read (${code})` };
-        }
-        if (text !== undefined) {
-            try {
-                const json = JSON.parse(text) as unknown;
-                const problem = problemOf(json);
-                loaded = problem ? { ok: false, problem: `the data file ${file} is corrupt (${problem})` } : { ok: true, data: json };
-            } catch {
-                loaded = { ok: false, problem: `the data file ${file} is corrupt (not valid JSON)` };
-            }
-        }
-        files.set(file, loaded as Loaded<unknown>);
+        loaded = parseDataFile(file, problemOf);
+        files.set(file, loaded);
     }
     return loaded as Loaded<T>;
 }

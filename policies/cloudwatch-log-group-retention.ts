@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import limits from "../data/retention-limits.json";
+import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { asNumber, asString, isUnknown } from "../lib/values";
 

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import limits from "../data/retention-limits.json";
+import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { isAutoName } from "../lib/autoname";
 import { definePolicy } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";

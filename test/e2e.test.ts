@@ -1,6 +1,6 @@
 // End to end: the compiled pack, started and driven the way `pulumi preview --policy-pack .` does it, over the
 // example preview documents (examples/*.json, modelled on seeds 002, 003 and 004).
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { policies } from "../policies";
@@ -309,6 +309,34 @@ describe("a pack that cannot start", () => {
         symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
         try {
             await expect(startPack(dir, { stack: "dev" })).rejects.toThrow(/exited \(code \d+\) before reporting its port; its stderr:\n[\s\S]*boom while loading the pack/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    test.each([
+        ["missing", "name-limits.json", undefined, /cannot start: the data file \S*name-limits\.json cannot be read \(ENOENT\)/],
+        ["not JSON", "retention-limits.json", "{ not json", /cannot start: the data file \S*retention-limits\.json is corrupt \(not valid JSON\)/],
+        ["without its fields", "taggable-types.json", "{}", /cannot start: the data file \S*taggable-types\.json is corrupt \(it lacks taggable\)/],
+    ])("a data file that is %s stops the pack with one line naming the file, no stack trace", async (_why, file, content, expected) => {
+        // A copy of the built pack (a symlinked bin/ would resolve back to this checkout's data/).
+        const dir = mkdtempSync(path.join(tmpdir(), "data-pack-"));
+        try {
+            cpSync(path.join(ROOT, "bin"), path.join(dir, "bin"), { recursive: true });
+            cpSync(path.join(ROOT, "data"), path.join(dir, "data"), { recursive: true });
+            cpSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+            symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+            if (content === undefined) rmSync(path.join(dir, "data", file));
+            else writeFileSync(path.join(dir, "data", file), content);
+            const failure = await startPack(dir, { stack: "dev" }).then(
+                async (client) => {
+                    await client.close();
+                    return "started";
+                },
+                (e: unknown) => String(e),
+            );
+            expect(failure).toMatch(expected);
+            expect(failure).not.toMatch(/\n\s+at /);
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }
