@@ -8,8 +8,11 @@ const CERTIFICATE: keyof ListenerArgs = "certificateArn";
 const ACTIONS: keyof ListenerArgs = "defaultActions";
 const LOAD_BALANCER: keyof ListenerArgs = "loadBalancerArn";
 
-/** Action types that answer or pass on the request itself (authenticate-* and jwt-validation precede a forward). */
-const SERVING = new Set(["forward", "fixed-response", "authenticate-cognito", "authenticate-oidc", "jwt-validation"]);
+/**
+ * Action types that pass the request on to targets (authenticate-* and jwt-validation precede a forward). A fixed
+ * response (a 403/404 catch-all) answers from the load balancer and forwards nothing.
+ */
+const SERVING = new Set(["forward", "authenticate-cognito", "authenticate-oidc", "jwt-validation"]);
 
 type Verdict = { action: string } | "fine" | "unknown";
 

@@ -109,8 +109,9 @@ export default definePolicy<Config>({
     },
     messages: {
         inProgram:
-            "{{property}} is a fixed value (not shown) that no resource generated, so the password is written in the program and in its history; " +
-            "wrapping it in pulumi.secret() only hides it from state and logs. Use {{instead}}: anyone who can read the code can log in, and the password is never rotated.",
+            "{{property}} is a fixed value (not shown) that no resource generated, so the password is written in the program and in its history " +
+            "(or, from a function call such as getRandomPassword, changes on every run); wrapping it in pulumi.secret() only hides it from state and logs. " +
+            "Use {{instead}}: anyone who can read the code can log in, and the password is never rotated.",
         inConfig:
             "{{property}} comes from stack config key {{configKey}}: a static password stored with the stack (in plaintext unless set with --secret), shared " +
             "by everyone with stack access and never rotated. Use {{instead}}, or set allowStackConfig if encrypted config secrets are your standard.",

@@ -3,7 +3,7 @@ import { Graph } from "../lib/graph";
 import { isAwsManagedKey } from "../lib/kms";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
-import { BUCKET_TYPES, attachedTo, splitTypes } from "../lib/s3";
+import { BUCKET_TYPES, WEBSITE_TYPES, attachedTo, isWebsiteBucket, splitTypes } from "../lib/s3";
 import { asArray, asString, get, hasUnknown, isSet } from "../lib/values";
 
 const SSE_TYPES = splitTypes("BucketServerSideEncryptionConfiguration");
@@ -72,7 +72,7 @@ export default definePolicy<Config>({
     description: "S3 buckets encrypt by default with SSE-KMS (or DSSE-KMS) under a customer-managed key rather than the SSE-S3 default.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: [...BUCKET_TYPES, ...SSE_TYPES, ...LOG_WRITERS],
+    types: [...BUCKET_TYPES, ...SSE_TYPES, ...LOG_WRITERS, ...WEBSITE_TYPES],
     config: {
         exemptBuckets: {
             type: "array",
@@ -96,7 +96,7 @@ export default definePolicy<Config>({
     remediationSteps:
         "Add `new aws.s3.BucketServerSideEncryptionConfiguration(name, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: " +
         "{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] })`. Buckets that receive ELB access logs (which " +
-        "require SSE-S3) are not reported for SSE-S3; list other such buckets in `exemptBuckets`. A bucket without any configuration is still " +
+        "require SSE-S3) and website buckets (whose endpoints cannot serve SSE-KMS objects) are not reported for SSE-S3; list other such buckets in `exemptBuckets`. A bucket without any configuration is still " +
         "encrypted (SSE-S3), so this policy is advisory.",
     check({ graph, config, report }) {
         const seen = new Set<Resource>();
@@ -118,7 +118,8 @@ export default definePolicy<Config>({
             const split = attachedTo(graph, bucket, SSE_TYPES);
             split.forEach((s) => seen.add(s));
             if (exempt(config, [bucket.name, get(bucket.props, "bucket")])) continue;
-            judge(bucket, [...defaultsOf(bucket), ...split.flatMap(defaultsOf)], isLogBucket(graph, bucket));
+            // S3 website endpoints cannot serve SSE-KMS objects to anonymous readers, so website buckets stay on SSE-S3 too.
+            judge(bucket, [...defaultsOf(bucket), ...split.flatMap(defaultsOf)], isLogBucket(graph, bucket) || isWebsiteBucket(graph, bucket));
         }
         // Configurations for buckets declared elsewhere are judged on their own.
         for (const sse of graph.ofType(...SSE_TYPES)) {

@@ -10,6 +10,7 @@ const toHttps = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443",
 
 export const cases: Cases = {
     valid: [
+        { why: "a fixed 404 over HTTP forwards nothing to targets", props: { protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] } },
         { why: "HTTPS listener with a certificate forwarding to a target group", props: { loadBalancerArn: ALB, port: 443, protocol: "HTTPS", certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", defaultActions: forward } },
         { why: "HTTP:80 redirecting to HTTPS", props: { loadBalancerArn: ALB, port: 80, protocol: "HTTP", defaultActions: toHttps } },
         { why: "redirect protocol in lower case", props: { protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { protocol: "https", statusCode: "HTTP_302" } }] } },
@@ -37,7 +38,6 @@ export const cases: Cases = {
         },
         { why: "aws.alb.Listener token", type: "aws:alb/listener:Listener", props: { port: 80, protocol: "HTTP", defaultActions: forward }, messageId: "plainHttp" },
         { why: "lower-case protocol", props: { protocol: "http", defaultActions: forward }, messageId: "plainHttp" },
-        { why: "fixed response over HTTP", props: { protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, messageId: "plainHttp", includes: ["fixed-response"] },
         { why: "redirect that keeps HTTP", props: { protocol: "HTTP", defaultActions: [{ type: "redirect", redirect: { host: "www.example.com", statusCode: "HTTP_301" } }] }, messageId: "plainHttp", includes: ["plain HTTP"] },
         { why: "authenticate then forward over HTTP", props: { protocol: "HTTP", defaultActions: [{ type: "authenticate-oidc", authenticateOidc: { clientSecret: secret("oidc-client-secret-xyz") } }, ...forward] }, messageId: "plainHttp", includes: ["authenticate-oidc"] },
         { why: "protocol unset on an ALB means HTTP", props: { loadBalancerArn: ALB, port: 80, defaultActions: forward }, messageId: "plainHttp", includes: ["not set", "Application Load Balancer"] },

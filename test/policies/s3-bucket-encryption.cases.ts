@@ -16,6 +16,14 @@ function sseFor(bucket: string, props: Record<string, unknown>, type = SSE, name
 
 export const cases: Cases = {
     valid: [
+        {
+            why: "website bucket on SSE-S3: S3 website endpoints cannot serve SSE-KMS objects to anonymous readers",
+            resources: [
+                { type: BUCKET, name: "site", props: { bucket: UNKNOWN, forceDestroy: true } },
+                { type: "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration", name: "site-web", props: { bucket: UNKNOWN, indexDocument: { suffix: "index.html" } }, propertyDependencies: { bucket: ["site"] } },
+            ],
+        },
+        { why: "inline website (v6 Bucket) without any encryption configuration", resources: [{ type: BUCKET, name: "site", props: { website: { indexDocument: "index.html" } } }] },
         { why: "customer-managed key by dependency (key ARN unknown at preview)", resources: [{ type: BUCKET, name: "data", props: { bucket: UNKNOWN } }, sseFor("data", kms())] },
         { why: "V2 split token, literal key ARN", resources: [{ type: BUCKET_V2, name: "data", props: {} }, sseFor("data", kms(CMK), SSE_V2)] },
         { why: "DSSE-KMS with a customer key", resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", kms(CMK, "aws:kms:dsse"))] },
