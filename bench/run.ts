@@ -16,6 +16,10 @@ const STARTS = flag("starts", 7);
 const CALLS = flag("calls", 3000);
 const SIZES = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "1000,10000,50000").split(",").map(Number);
 const STACK_RUNS = flag("stack-runs", 3);
+/** `--readme`: also write the table into README.md between the bench markers. */
+const WRITE_README = args.includes("--readme");
+const README_START = "<!-- bench:start (written by `npm run bench -- --readme`) -->";
+const README_END = "<!-- bench:end -->";
 
 /** The floor: a precompiled pack with no policies, resolving the very same node_modules. */
 function floorPack(): string {
@@ -94,6 +98,16 @@ interface Row {
     ok: (ratio: number) => boolean;
 }
 
+/** Replaces the README's results between the bench markers, so the table there is always a real run's output. */
+function writeReadme(table: string): void {
+    const file = path.join(ROOT, "README.md");
+    const text = readFileSync(file, "utf8");
+    const from = text.indexOf(README_START);
+    const to = text.indexOf(README_END);
+    if (from < 0 || to < from) throw new Error(`README.md has no ${README_START} ... ${README_END} section`);
+    writeFileSync(file, `${text.slice(0, from + README_START.length)}\n${table}\n${text.slice(to)}`);
+}
+
 async function main(): Promise<void> {
     const floor = floorPack();
     const packs = { pack: ROOT, floor };
@@ -165,20 +179,23 @@ async function main(): Promise<void> {
         const perResource = stackRows.map((s) => s.packCpu / s.n);
         const growth = perResource.length > 1 ? perResource[perResource.length - 1] / perResource[0] : 1;
 
-        console.log(`aws-guardrails bench — ${new Date().toISOString()} — ${os.cpus().length}x ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-        console.log("");
-        console.log("| measurement | this pack | floor (empty pack) | ratio | target |");
-        console.log("| --- | --- | --- | --- | --- |");
+        const lines = [
+            `aws-guardrails bench, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length}x ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+            "",
+            "| measurement | this pack | floor (empty pack) | ratio | target |",
+            "| --- | --- | --- | --- | --- |",
+        ];
         let failed = 0;
         for (const r of rows) {
             const ratio = r.pack / r.floor;
             const verdict = r.target === "report" ? "" : r.ok(ratio) ? " ✓" : " ✗";
             if (verdict === " ✗") failed++;
-            console.log(`| ${r.what} | ${r.pack.toFixed(r.pack < 10 ? 2 : 0)} ${r.unit} | ${r.floor.toFixed(r.floor < 10 ? 2 : 0)} ${r.unit} | ${ratio.toFixed(2)}x | ${r.target}${verdict} |`);
+            lines.push(`| ${r.what} | ${r.pack.toFixed(r.pack < 10 ? 2 : 0)} ${r.unit} | ${r.floor.toFixed(r.floor < 10 ? 2 : 0)} ${r.unit} | ${ratio.toFixed(2)}x | ${r.target}${verdict} |`);
         }
-        console.log(`| AnalyzeStack pack CPU per resource, ${SIZES[SIZES.length - 1]} vs ${SIZES[0]} resources | | | ${growth.toFixed(2)}x | ~1x (linear) |`);
-        console.log("");
-        console.log(failed === 0 ? "all targets met" : `${failed} target(s) missed`);
+        lines.push(`| AnalyzeStack pack CPU per resource, ${SIZES[SIZES.length - 1]} vs ${SIZES[0]} resources | | | ${growth.toFixed(2)}x | ~1x (linear) |`);
+        lines.push("", failed === 0 ? "All targets met." : `${failed} target(s) missed.`);
+        console.log(lines.join("\n"));
+        if (WRITE_README) writeReadme(lines.join("\n"));
     } finally {
         rmSync(floor, { recursive: true, force: true });
     }

@@ -99,7 +99,7 @@ export interface Finding {
     data: MessageData;
     message: string;
     urn?: string;
-    /** Set when an exemption lowers this finding below the policy's level. */
+    /** Set when the finding is below the policy's level: an exempted finding, or a bug of the pack's own. */
     level?: "advisory";
 }
 
@@ -161,6 +161,7 @@ function configOf<C>(policy: Policy<C>, given: unknown): { config: C & Exemption
     return hit as { config: C & ExemptionConfig; errors: string[] };
 }
 
+/** A bug of the pack's own is shown, but as advisory: it must neither fail the preview nor block a deploy. */
 function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: string): void {
     const why = e instanceof Error ? e.message : String(e);
     findings.push({
@@ -169,6 +170,7 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
         data: {},
         message: scrub(`policy ${policy.name} could not evaluate this resource (${why}); please report this`),
         urn,
+        level: "advisory",
     });
 }
 

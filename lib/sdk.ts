@@ -154,7 +154,7 @@ const configErrorsShown = new Set<string>();
 export interface Diagnostic {
     message: string;
     urn?: string;
-    /** Set when the diagnostic's level differs from the policy's (an exempted finding). */
+    /** Set when the diagnostic's level is below the policy's (an exempted finding, or a bug of the pack's own). */
     level?: "advisory";
 }
 
