@@ -1,11 +1,12 @@
 // Engine and runtime version allow-lists: lazy data loading, version parsing and comparison, the verdict on
 // one version against the data snapshot in data/, and the allow/deny/require config every version policy shares.
+import type * as aws from "@pulumi/aws";
 import * as path from "path";
 import * as semver from "semver";
 import { ConfigSchema } from "./config";
 import { Loaded, PACKAGED_DATA_DIR, parseDataFile } from "./data";
 import { MessageData, Report } from "./policy";
-import { isRecord, isUnknown } from "./values";
+import { isRecord, isSet, isUnknown } from "./values";
 
 /** Points the pack at another copy of data/ (e.g. one regenerated with tools/gen-data). */
 export const DATA_DIR_ENV = "AWS_GUARDRAILS_DATA_DIR";
@@ -581,4 +582,12 @@ export function lambdaRuntimeOf(get: (path: string) => unknown): string | undefi
 /** The string a program set (a version, an engine name), or undefined when absent, unknown at preview, empty or not a string. */
 export function textOf(value: unknown): string | undefined {
     return typeof value === "string" && value !== "" && !isUnknown(value) ? value : undefined;
+}
+
+const SOURCE_CLUSTER: keyof aws.rds.GlobalClusterArgs & keyof aws.docdb.GlobalClusterArgs & keyof aws.neptune.GlobalClusterArgs = "sourceDbClusterIdentifier";
+
+/** A global cluster built from an existing cluster takes that cluster's engine and version, so its own are not judged. */
+export function takesSourceClusterVersion(get: (path: string) => unknown): boolean {
+    const source = get(SOURCE_CLUSTER);
+    return isUnknown(source) || isSet(source);
 }

@@ -1,10 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
-import { isSet, isUnknown } from "../lib/values";
+import { VERSION_CONFIG, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.docdb.ClusterArgs & keyof aws.docdb.GlobalClusterArgs = "engineVersion";
-const SOURCE_CLUSTER: keyof aws.docdb.GlobalClusterArgs = "sourceDbClusterIdentifier";
 const GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
 export default definePolicy<VersionConfig>({
@@ -23,11 +21,7 @@ export default definePolicy<VersionConfig>({
     check({ resource, get, config, report }) {
         const value = textOf(get(VERSION));
         if (value === undefined) return;
-        // A global cluster built from an existing cluster takes that cluster's version; its own is ignored.
-        if (resource.type === GLOBAL_CLUSTER) {
-            const source = get(SOURCE_CLUSTER);
-            if (isUnknown(source) || isSet(source)) return;
-        }
+        if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         // DocumentDB has one engine, "docdb"; major versions (3.6, 4.0, 5.0, 8.0) are the lines.
         checkVersion({ config, report }, { engine: "docdb", dataKey: "docdb", property: VERSION, value, lineParts: 1 });
     },

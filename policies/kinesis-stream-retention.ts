@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
-import { asNumber, isUnknown } from "../lib/values";
+import { isUnknown } from "../lib/values";
 
 interface KinesisRetentionConfig {
     minHours: number;
@@ -41,11 +41,7 @@ export default definePolicy<KinesisRetentionConfig>({
     check({ config, get, report }) {
         const value = get(RETENTION);
         if (isUnknown(value)) return;
-        const unset = value === undefined || value === null;
-        const hours = unset ? KINESIS.default : asNumber(value);
-        const data = { property: RETENTION, value, minHours: config.minHours, maxHours: config.maxHours };
-        if (hours === undefined || !Number.isInteger(hours) || hours < KINESIS.min || hours > KINESIS.max) report("outsideAws", data);
-        else if (hours < config.minHours) report(unset ? "defaultOutOfRange" : "tooShort", data);
-        else if (hours > config.maxHours) report(unset ? "defaultOutOfRange" : "tooLong", data);
+        const verdict = rangeVerdict(value, KINESIS, { min: config.minHours, max: config.maxHours });
+        if (verdict) report(verdict, { property: RETENTION, value, minHours: config.minHours, maxHours: config.maxHours });
     },
 });

@@ -1,8 +1,8 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
-import { asNumber, isUnknown } from "../lib/values";
+import { isUnknown } from "../lib/values";
 
 interface WindowConfig extends ProductionConfig {
     maxDays: number;
@@ -45,11 +45,8 @@ export default definePolicy<WindowConfig>({
     check({ config, get, report }) {
         const value = get(WINDOW);
         if (isUnknown(value)) return;
-        const unset = value === undefined || value === null;
-        const days = unset ? KMS.default : asNumber(value);
-        const data = { property: WINDOW, value };
-        if (days === undefined || !Number.isInteger(days) || days < KMS.min || days > KMS.max) report("outsideAws", data);
-        else if (days > config.maxDays) report("longWindow", data);
+        const verdict = rangeVerdict(value, KMS, { min: KMS.min, max: config.maxDays });
+        if (verdict) report(verdict === "outsideAws" ? "outsideAws" : "longWindow", { property: WINDOW, value });
     },
     fix: () => ({ [WINDOW]: KMS.min }),
 });

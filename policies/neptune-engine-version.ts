@@ -1,10 +1,8 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
-import { isSet, isUnknown } from "../lib/values";
+import { VERSION_CONFIG, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.neptune.ClusterArgs & keyof aws.neptune.GlobalClusterArgs = "engineVersion";
-const SOURCE_CLUSTER: keyof aws.neptune.GlobalClusterArgs = "sourceDbClusterIdentifier";
 const GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
 
 export default definePolicy<VersionConfig>({
@@ -23,11 +21,7 @@ export default definePolicy<VersionConfig>({
     check({ resource, get, config, report }) {
         const value = textOf(get(VERSION));
         if (value === undefined) return;
-        // A global cluster built from an existing cluster takes that cluster's version; its own is ignored.
-        if (resource.type === GLOBAL_CLUSTER) {
-            const source = get(SOURCE_CLUSTER);
-            if (isUnknown(source) || isSet(source)) return;
-        }
+        if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         // Neptune patches older release lines ("1.2.1.x") after newer ones ship, so a line is three numbers ("1.4.6").
         checkVersion({ config, report }, { engine: "neptune", dataKey: "neptune", property: VERSION, value, lineParts: 3, endLabel: "end of life" });
     },

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { AwsRange, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { asNumber, isSet, isUnknown } from "../lib/values";
 
@@ -13,14 +13,8 @@ const PERIOD: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws
 const REPLICA_SOURCE: keyof aws.rds.InstanceArgs = "replicateSourceDb";
 const INSTANCE = "aws:rds/instance:Instance";
 
-interface Range {
-    min: number;
-    max: number;
-    default: number;
-}
-
 // What AWS accepts per engine API: instances may turn backups off (0), clusters keep at least 1 day.
-const AWS_RANGE: Readonly<Record<string, Range>> = {
+const AWS_RANGE: Readonly<Record<string, AwsRange>> = {
     [INSTANCE]: limits.backupRetentionDays.rdsInstance,
     "aws:rds/cluster:Cluster": limits.backupRetentionDays.rdsCluster,
     "aws:docdb/cluster:Cluster": limits.backupRetentionDays.docdbCluster,

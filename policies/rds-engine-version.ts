@@ -1,11 +1,10 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
-import { isSet, isUnknown } from "../lib/values";
+import { VERSION_CONFIG, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
+import { isUnknown } from "../lib/values";
 
 const ENGINE: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.GlobalClusterArgs = "engine";
 const VERSION: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.ClusterInstanceArgs = "engineVersion";
-const SOURCE_CLUSTER: keyof aws.rds.GlobalClusterArgs = "sourceDbClusterIdentifier";
 
 const CLUSTER = "aws:rds/cluster:Cluster";
 const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
@@ -44,11 +43,7 @@ export default definePolicy<VersionConfig>({
     check({ resource, get, config, report }) {
         const value = textOf(get(VERSION));
         if (value === undefined) return;
-        // A global cluster built from an existing cluster takes that cluster's engine and version; its own are ignored.
-        if (resource.type === GLOBAL_CLUSTER) {
-            const source = get(SOURCE_CLUSTER);
-            if (isUnknown(source) || isSet(source)) return;
-        }
+        if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         const engineValue = get(ENGINE);
         if (isUnknown(engineValue)) return;
         const engine = engineValue === undefined || engineValue === null ? DEFAULT_ENGINE[resource.type] : textOf(engineValue);

@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
-import { asNumber, isUnknown } from "../lib/values";
+import { isUnknown } from "../lib/values";
 
 interface SqsRetentionConfig {
     minSeconds: number;
@@ -41,11 +41,7 @@ export default definePolicy<SqsRetentionConfig>({
     check({ config, get, report }) {
         const value = get(RETENTION);
         if (isUnknown(value)) return;
-        const unset = value === undefined || value === null;
-        const seconds = unset ? SQS.default : asNumber(value);
-        const data = { property: RETENTION, value, minSeconds: config.minSeconds, maxSeconds: config.maxSeconds };
-        if (seconds === undefined || !Number.isInteger(seconds) || seconds < SQS.min || seconds > SQS.max) report("outsideAws", data);
-        else if (seconds < config.minSeconds) report(unset ? "defaultOutOfRange" : "tooShort", data);
-        else if (seconds > config.maxSeconds) report(unset ? "defaultOutOfRange" : "tooLong", data);
+        const verdict = rangeVerdict(value, SQS, { min: config.minSeconds, max: config.maxSeconds });
+        if (verdict) report(verdict, { property: RETENTION, value, minSeconds: config.minSeconds, maxSeconds: config.maxSeconds });
     },
 });
