@@ -1,18 +1,13 @@
-// Reads one input file for the scanner: the JSON, its kind and version, the engine resources (engine/documents.ts
-// readDocument), and what that reader leaves aside: each resource's source position and how secrets were written.
-import { readFileSync, statSync } from "fs";
+// Reads one input file for the scanner: the engine resources (engine/documents.ts readDocumentFile), and what the
+// scanner adds from the states they were read from: each resource's source position and how secrets were written.
 import { SECRET_SIG, SIG_KEY } from "../engine/client";
-import { DocumentError, StackDocument, readDocument } from "../engine/documents";
+import { BLINDED_SECRET, StackDocument, readDocumentFile } from "../engine/documents";
 import { isRecord } from "../lib/values";
 import { SourceLocation, parseSourcePosition } from "./location";
 
 /** Input the scanner cannot use: exit code 2 with this one-line message. */
 export class InputError extends Error {}
 
-/** Deployment schema versions `pulumi stack export` has written that this reader understands (apitype DeploymentV1..V3). */
-const VERSIONS = [1, 2, 3];
-/** How `pulumi preview --json` blinds a secret (pkg/backend/display/json.go massagePropertyValue). */
-const BLINDED = "[secret]";
 /** Shorter plaintext secrets ("true", "5432") are not scrubbed from output: they would garble ordinary words. */
 const MIN_SCRUB = 8;
 
@@ -28,8 +23,6 @@ export interface SecretCounts {
 export interface LoadedDocument {
     file: string;
     bytes: number;
-    /** The stack export's deployment version; undefined for a preview. */
-    deploymentVersion?: number;
     doc: StackDocument;
     /** Source positions by URN, for resources that have one. */
     locations: Map<string, SourceLocation>;
@@ -38,59 +31,10 @@ export interface LoadedDocument {
     secretTexts: Set<string>;
 }
 
-function readJson(file: string): { json: unknown; bytes: number } {
-    let text: string;
-    let bytes: number;
-    try {
-        if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory, not a JSON document`);
-        text = readFileSync(file, "utf8");
-        bytes = Buffer.byteLength(text);
-    } catch (e) {
-        if (e instanceof InputError) throw e;
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new InputError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : `cannot read (${code ?? String(e)})`}`);
-    }
-    if (text.trim() === "") throw new InputError(`${file}: empty file, not a \`pulumi preview --json\` or \`pulumi stack export\` document`);
-    try {
-        return { json: JSON.parse(text) as unknown, bytes };
-    } catch (e) {
-        throw new InputError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-    }
-}
-
-/** Rejects what readDocument would misread: checkpoints, and export versions other than 1-3 (pkg/resource/stack/deployment.go). */
-function checkShape(file: string, json: unknown): { version?: number } {
-    if (!isRecord(json)) throw new InputError(`${file}: a JSON ${Array.isArray(json) ? "array" : typeof json}, not a \`pulumi preview --json\` or \`pulumi stack export\` document`);
-    if ("steps" in json || "changeSummary" in json) return {};
-    if (isRecord(json.checkpoint)) {
-        throw new InputError(`${file}: a Pulumi checkpoint file, not a \`pulumi stack export\` document; run \`pulumi stack export --file <file>\` and scan that`);
-    }
-    if (!isRecord(json.deployment)) return {};
-    const v = json.version;
-    if (typeof v !== "number" || !VERSIONS.includes(v)) {
-        const features = Array.isArray(json.features) ? json.features.filter((f): f is string => typeof f === "string") : [];
-        throw new InputError(
-            `${file}: unsupported stack export deployment version ${v === undefined ? "(none)" : JSON.stringify(v)}; this scanner reads versions ${VERSIONS.join(", ")}` +
-                (features.length > 0 ? ` (the document uses features ${features.join(", ")})` : ""),
-        );
-    }
-    return { version: v };
-}
-
-/** The resource states of the document as written (a preview's new states). */
-function statesOf(json: Record<string, unknown>, kind: "preview" | "export"): Record<string, unknown>[] {
-    if (kind === "preview") {
-        const steps = Array.isArray(json.steps) ? json.steps : [];
-        return steps.map((s: unknown) => (isRecord(s) && isRecord(s.newState) ? s.newState : undefined)).filter((s): s is Record<string, unknown> => s !== undefined);
-    }
-    const deployment = isRecord(json.deployment) ? json.deployment : json;
-    return (Array.isArray(deployment.resources) ? deployment.resources : []).filter(isRecord);
-}
-
 function countSecrets(value: unknown, counts: SecretCounts, texts: Set<string>, depth = 0): void {
     if (depth > 512) return;
     if (typeof value === "string") {
-        if (value === BLINDED) counts.blinded++;
+        if (value === BLINDED_SECRET) counts.blinded++;
         return;
     }
     if (Array.isArray(value)) {
@@ -122,27 +66,16 @@ function collectStrings(value: unknown, texts: Set<string>, depth: number): void
 }
 
 export function loadDocument(file: string, sourceRoot?: string): LoadedDocument {
-    const { json, bytes } = readJson(file);
-    const { version } = checkShape(file, json);
-    let doc: StackDocument;
-    try {
-        doc = readDocument(json);
-    } catch (e) {
-        if (e instanceof DocumentError) throw new InputError(`${file}: ${e.message}`);
-        throw e;
-    }
-    const record = json as Record<string, unknown>;
+    const { bytes, ...doc } = readDocumentFile(file);
     const locations = new Map<string, SourceLocation>();
     const secrets: SecretCounts = { blinded: 0, encrypted: 0, plaintext: 0 };
     const secretTexts = new Set<string>();
-    for (const state of statesOf(record, doc.format)) {
-        const urn = typeof state.urn === "string" ? state.urn : undefined;
+    doc.states.forEach((state, i) => {
         const location = parseSourcePosition(state.sourcePosition, sourceRoot);
-        // A replacement lists the URN in several steps; they carry the same registration.
-        if (urn && location && !locations.has(urn)) locations.set(urn, location);
+        if (location) locations.set(doc.resources[i].urn, location);
         countSecrets(state.inputs, secrets, secretTexts);
         countSecrets(state.outputs, secrets, secretTexts);
-    }
-    if (doc.format === "preview" && isRecord(record.config)) countSecrets(record.config, secrets, secretTexts);
-    return { file, bytes, deploymentVersion: version, doc, locations, secrets, secretTexts };
+    });
+    secrets.blinded += doc.blindedConfig.length;
+    return { file, bytes, doc, locations, secrets, secretTexts };
 }

@@ -34,7 +34,10 @@ export function parseSourcePosition(raw: unknown, sourceRoot = ""): SourceLocati
     if (!Number.isSafeInteger(line) || line < 1 || (column !== undefined && (!Number.isSafeInteger(column) || column < 1))) return undefined;
     const projectPath = path.posix.normalize(file.slice(1));
     if (projectPath === "." || projectPath === "") return undefined;
-    return { uri: raw, path: underRoot(projectPath, sourceRoot), line, column };
+    const repoPath = underRoot(projectPath, sourceRoot);
+    // A file outside the project is recorded as `project:///../x.ts`; outside the repository there is nothing to annotate.
+    if (repoPath === ".." || repoPath.startsWith("../")) return undefined;
+    return { uri: raw, path: repoPath, line, column };
 }
 
 /** `--source-root infra` turns `index.ts` into `infra/index.ts`. */

@@ -22,7 +22,7 @@ Runs the aws-guardrails policy pack over saved Pulumi documents exactly as
 \`pulumi preview --policy-pack\` would, without the Pulumi CLI or cloud credentials.
 
 FILE is the output of \`pulumi preview --json\` (add --show-sames so stack policies
-see unchanged resources too) or of \`pulumi stack export\` (deployment versions 1-3;
+see unchanged resources too) or of \`pulumi stack export\` (deployment versions 1-4;
 with --show-secrets, secret values are evaluated and still never printed).
 
 options:

@@ -248,7 +248,7 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
     const scan: FileScan = {
         file: loaded.file,
         kind: doc.format,
-        deploymentVersion: loaded.deploymentVersion,
+        deploymentVersion: doc.deploymentVersion,
         stack: doc.stack,
         project: doc.project,
         resources: doc.resources.length,

@@ -1,11 +1,12 @@
 // The command-line scanner, run as users run it (`node bin/cli/main.js scan ...` in a child process) over the
-// documents in test/fixtures/cli: preview JSON (every step kind, components, two regional providers, source
-// positions) and stack exports (versions 1-3, encrypted and --show-secrets secrets), in every output format.
+// documents in test/fixtures/cli: preview JSON (every step kind, --refresh, components, two regional providers, source
+// positions), stack exports (versions 1-4, encrypted and --show-secrets secrets) and what is refused, in every output format.
 import { execFile } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { escapeData, escapeProperty } from "../cli/github";
+import { parseSourcePosition } from "../cli/location";
 import { policies } from "../policies";
 import { generatePreview } from "./fixtures/cli/generate-preview";
 
@@ -131,6 +132,8 @@ beforeAll(() => {
     void scan("preview-positions.json", "--format", "github", "--source-root", "infra");
     for (const format of ["text", "json", "sarif", "github"]) void scan("export-v3-secrets.json", "--format", format);
     void scan("export-v3-encrypted.json", "--format", "json");
+    void scan("export-v4.json", "--format", "json");
+    void scan("preview-refresh.json", "--format", "json");
 });
 
 describe("usage", () => {
@@ -168,7 +171,9 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         [["."], ".: is a directory, not a JSON document"],
         [["not-json.json"], /^not-json\.json: not valid JSON \(.+\)$/],
         [["not-a-document.json"], "not-a-document.json: neither a `pulumi preview --json` document (steps[]) nor a `pulumi stack export` document (deployment.resources[])"],
-        [["export-v4.json"], "export-v4.json: unsupported stack export deployment version 4; this scanner reads versions 1, 2, 3 (the document uses features refreshBeforeUpdate)"],
+        [["export-v4-unsupported.json"], "export-v4-unsupported.json: the stack export needs deployment features this scanner does not know: stateEncryptionV2 (it knows refreshBeforeUpdate, views, hooks, taint)"],
+        [["preview-failed.json"], "preview-failed.json: `pulumi preview` failed, so its steps are incomplete: 1 error(s), the first: Running program '/home/runner/work/ledger/ledger/infra' failed with an unhandled exception:"],
+        [["preview-events.ndjson"], /^preview-events\.ndjson: a stream of Pulumi engine events \(`pulumi up --json`, an --event-log file, or `pulumi preview --json` with PULUMI_ENABLE_STREAMING_JSON_PREVIEW set\), not a preview document/],
         [["checkpoint.json"], "checkpoint.json: a Pulumi checkpoint file, not a `pulumi stack export` document; run `pulumi stack export --file <file>` and scan that"],
         [["--config", "nope.json", "good-preview.json"], "nope.json: cannot read policy config (no such file)"],
         [["--config", "config-invalid-level.json", "good-preview.json"], 'config-invalid-level.json: invalid policy config: parsing enforcement level for "skip-final-snapshot": "strict" is not a valid enforcement level'],
@@ -259,6 +264,21 @@ describe("preview JSON: every step kind", () => {
     });
 });
 
+describe("preview JSON with --refresh", () => {
+    it("analyzes each resource's own step, not the stored state its refresh step shows; a refreshed resource the preview deletes is gone", async () => {
+        const run = await scan("preview-refresh.json", "--format", "json");
+        const report = json(run);
+        expect(report.files[0]).toMatchObject({ kind: "preview", resources: 3, analyzed: 3, withSourcePosition: 2, secrets: { blinded: 1, encrypted: 0, plaintext: 0 } });
+        // web-sg was world-open in the stored state and the program narrows it; legacy-sg is world-open and deleted.
+        expect(report.findings.filter((f) => f.policy === "security-group-no-public-ingress")).toEqual([]);
+        expect(report.findings.some((f) => f.name === "legacy-sg")).toBe(false);
+        // app-logs is unchanged (its `same` step is hidden): the refresh step is all the preview shows of it.
+        expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ policy: "cloudwatch-log-group-retention", name: "app-logs", location: expect.objectContaining({ file: "index.ts", line: 9 }) })]));
+        expect(report.files[0].warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^1 unchanged resource\(s\) are not in this preview/)]));
+        expect(run.code).toBe(0);
+    });
+});
+
 describe("source positions", () => {
     it("text: file:line:column beside each finding of a resource Pulumi recorded a position for", async () => {
         const run = await scan("preview-positions.json");
@@ -341,6 +361,19 @@ describe("source positions", () => {
         expect(lines[lines.length - 1]).toMatch(/^aws-guardrails: \d+ mandatory, \d+ advisory, 0 exempted finding\(s\) in 1 document\(s\)$/);
     });
 
+    it.each([
+        ["project:///index.ts#12,7", "", { path: "index.ts", line: 12, column: 7 }],
+        ["project:///src/network%20stack.ts#8", "infra/", { path: "infra/src/network stack.ts", line: 8, column: undefined }],
+        // The engine makes paths relative to the project root, so a shared file beside the project starts with `..`.
+        ["project:///../shared/tags.ts#3,5", "infra", { path: "shared/tags.ts", line: 3, column: 5 }],
+        ["project:///../shared/tags.ts#3,5", "", undefined],
+        ["project:///index.ts#0,1", "", undefined],
+        ["file:///home/runner/work/app/index.ts#12,7", "", undefined],
+    ])("%s under --source-root %j is %j", (raw, root, expected) => {
+        const location = parseSourcePosition(raw, root);
+        expect(location && { path: location.path, line: location.line, column: location.column }).toEqual(expected);
+    });
+
     it("github: escapes data and properties as @actions/core does", () => {
         expect(escapeData("100% done\r\nnext")).toBe("100%25 done%0D%0Anext");
         expect(escapeProperty("a:b,c%\n")).toBe("a%3Ab%2Cc%25%0A");
@@ -411,6 +444,13 @@ describe("stack exports", () => {
                 expect(run.stderr).not.toContain(s);
             }
         }
+    });
+
+    it("v4 (what the CLI writes once a resource uses a newer feature, here refreshBeforeUpdate): read like v3", async () => {
+        const v4 = json(await scan("export-v4.json", "--format", "json"));
+        const v3 = json(await scan("export-v3-encrypted.json", "--format", "json"));
+        expect(v4.files[0]).toMatchObject({ kind: "export", deploymentVersion: 4, resources: 5, analyzed: 5, withSourcePosition: 3 });
+        expect(v4.findings.map((f) => `${f.name} ${f.policy}`)).toEqual(v3.findings.map((f) => `${f.name} ${f.policy}`));
     });
 
     it("v2 (first-class providers, no source positions): read, and SARIF results carry no physical location", async () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING, secret } from "../engine/client";
-import { DocumentError, parseUrn, readDocument, readDocumentFile } from "../engine/documents";
+import { DocumentError, parseUrn, readDocument, readDocumentFile, readJsonFile } from "../engine/documents";
 
 const U = UNKNOWN_STRING;
 const urn = (type: string, name: string, stack = "dev"): string => `urn:pulumi:${stack}::shop::${type}::${name}`;
@@ -39,7 +39,8 @@ const preview = {
                     bucket: "logs-dev",
                     tags: { owner: "[secret]" },
                     policyOwner: { [SIG_KEY]: REF_SIG, urn: SAME, id: "key-123", packageVersion: "7.48.0" },
-                    component: { [SIG_KEY]: REF_SIG, urn: ROOT, id: "", packageVersion: "" },
+                    component: { [SIG_KEY]: REF_SIG, urn: ROOT, packageVersion: "" },
+                    pendingKey: { [SIG_KEY]: REF_SIG, urn: SAME, id: "", packageVersion: "7.48.0" },
                     arn: U,
                 },
                 parent: ROOT,
@@ -109,6 +110,12 @@ describe("pulumi preview --json", () => {
         expect(doc.config).toEqual({ "aws:region": "eu-west-1" });
     });
 
+    test("blinded config keys are counted; each resource keeps the state it was read from", () => {
+        expect(doc.blindedConfig).toEqual(["shop:dbPassword"]);
+        expect(doc.states.map((s) => s.urn)).toEqual(doc.resources.map((r) => r.urn));
+        expect(doc.deploymentVersion).toBeUndefined();
+    });
+
     test("every registered resource once, in document order; deletes skipped; the root stack and providers kept", () => {
         expect(doc.resources.map((r) => r.urn)).toEqual([ROOT, PROVIDER, BUCKET, DB, READ, SAME]);
         expect(byUrn.get(DB)?.props).toEqual({ engine: "aurora-postgresql" });
@@ -130,8 +137,8 @@ describe("pulumi preview --json", () => {
         expect(doc.warnings.some((w) => w.includes("urn:pulumi:dev::shop::pulumi:providers:aws::east"))).toBe(true);
     });
 
-    test('"[secret]" becomes a secret whose value is unknown; unknowns stay sentinels; resource refs become id or URN', () => {
-        expect(byUrn.get(BUCKET)?.props).toEqual({ bucket: "logs-dev", tags: { owner: secret(U) }, policyOwner: "key-123", component: ROOT, arn: U });
+    test('"[secret]" becomes a secret whose value is unknown; unknowns stay sentinels; resource refs become id (unknown when "") or a component\'s URN', () => {
+        expect(byUrn.get(BUCKET)?.props).toEqual({ bucket: "logs-dev", tags: { owner: secret(U) }, policyOwner: "key-123", component: ROOT, pendingKey: U, arn: U });
     });
 
     test("options, parent and dependencies are carried over", () => {
@@ -150,6 +157,67 @@ describe("pulumi preview --json", () => {
 
     test("a preview without its unchanged resources says so", () => {
         expect(doc.warnings.some((w) => w.includes("--show-sames"))).toBe(true);
+    });
+});
+
+describe("steps as the engine emits them", () => {
+    const LOGS = urn("aws:cloudwatch/logGroup:LogGroup", "logs");
+    const SG = urn("aws:ec2/securityGroup:SecurityGroup", "web");
+    const GONE = urn("aws:ec2/securityGroup:SecurityGroup", "legacy");
+    const EXT = urn("aws:ec2/vpc:Vpc", "shared");
+    const st = (u: string, inputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+        urn: u,
+        custom: true,
+        type: parseUrn(u)?.type,
+        inputs,
+        provider: PROVIDER_REF,
+        ...extra,
+    });
+    // `pulumi preview --refresh --json`: each stored resource's refresh step comes before its own step (step_generator.go).
+    const refreshed = readDocument({
+        steps: [
+            { op: "same", urn: ROOT, oldState: { urn: ROOT, custom: false, type: "pulumi:pulumi:Stack" }, newState: { urn: ROOT, custom: false, type: "pulumi:pulumi:Stack" } },
+            { op: "refresh", urn: SG, oldState: st(SG, { cidr: "0.0.0.0/0" }), newState: st(SG, { cidr: "0.0.0.0/0" }, { outputs: { cidr: "0.0.0.0/0", id: "sg-1" } }) },
+            { op: "refresh", urn: LOGS, oldState: st(LOGS, { name: "l" }), newState: st(LOGS, { name: "l" }, { outputs: { name: "l", arn: "arn:l" }, sourcePosition: "project:///index.ts#3,1" }) },
+            { op: "refresh", urn: GONE, newState: st(GONE, { cidr: "0.0.0.0/0" }) },
+            { op: "refresh", urn: EXT, newState: st(EXT, {}, { external: true, outputs: { cidrBlock: "10.0.0.0/16" } }) },
+            { op: "update", urn: SG, oldState: st(SG, { cidr: "0.0.0.0/0" }), newState: st(SG, { cidr: "10.0.0.0/8" }, { sourcePosition: "project:///index.ts#9,5" }) },
+            { op: "delete", urn: GONE, oldState: st(GONE, { cidr: "0.0.0.0/0" }) },
+            { op: "read", urn: EXT, newState: st(EXT, {}, { external: true, outputs: { cidrBlock: "10.0.0.0/16" } }) },
+        ],
+        changeSummary: { same: 3, refresh: 4, update: 1, delete: 1, read: 1 },
+    });
+    const byUrn = new Map(refreshed.resources.map((r) => [r.urn, r]));
+
+    test("a refresh stands in until the resource's own step: that step's inputs are analyzed, in the refresh's place", () => {
+        expect(refreshed.resources.map((r) => r.urn)).toEqual([ROOT, SG, LOGS, EXT]);
+        expect(byUrn.get(SG)?.props).toEqual({ cidr: "10.0.0.0/8" });
+        expect(refreshed.states[1].sourcePosition).toBe("project:///index.ts#9,5");
+    });
+
+    test("a resource refreshed and then deleted is gone; a refresh with no later step is an unchanged, registered resource", () => {
+        expect(byUrn.has(GONE)).toBe(false);
+        expect(byUrn.get(LOGS)).toMatchObject({ props: { name: "l" }, outputs: { name: "l", arn: "arn:l" } });
+        expect(byUrn.get(LOGS)?.stackOnly).toBeUndefined();
+        expect(byUrn.get(EXT)?.stackOnly).toBe(true);
+    });
+
+    test("refreshed unchanged resources count as shown; only the hidden provider is reported missing", () => {
+        expect(refreshed.warnings.filter((w) => w.includes("--show-sames"))).toEqual([expect.stringMatching(/^1 unchanged resource\(s\)/)]);
+    });
+
+    test.each([
+        ["same", { arn: "arn:old" }],
+        ["read", { arn: "arn:old" }],
+        ["update", undefined],
+        ["create", undefined],
+    ])("a %s step whose new state lost its outputs (pulumi#9571) gets %j for stack policies", (op, outputs) => {
+        const doc = readDocument({ steps: [{ op, urn: LOGS, oldState: st(LOGS, { name: "l" }, { outputs: { arn: "arn:old" } }), newState: st(LOGS, { name: "l" }) }] });
+        expect(doc.resources[0].outputs).toEqual(outputs);
+    });
+
+    test("a preview with nothing to show has no steps (omitempty) and no resources", () => {
+        expect(readDocument({ config: { "aws:region": "us-east-1" }, diagnostics: [{ message: "warning: x", severity: "warning" }] }).resources).toEqual([]);
     });
 });
 
@@ -182,16 +250,74 @@ describe("pulumi stack export", () => {
     test("a bare deployment (without the version wrapper) is read too", () => {
         expect(readDocument(exported.deployment).resources).toHaveLength(4);
     });
+
+    test.each([
+        [1, undefined],
+        [2, undefined],
+        [3, undefined],
+        [4, ["refreshBeforeUpdate", "views", "hooks", "taint"]],
+    ])("version %d (features %j) is read, as the CLI reads it", (version, features) => {
+        const doc = readDocument({ ...exported, version, features });
+        expect(doc.deploymentVersion).toBe(version);
+        expect(doc.resources).toHaveLength(4);
+    });
+
+    test("before version 3 every input depends on all the resource's dependencies (migrate.UpToResourceV3)", () => {
+        const v2 = { version: 2, deployment: { manifest: {}, resources: [{ urn: BUCKET, custom: true, id: "b", type: "aws:s3/bucket:Bucket", inputs: { bucket: "b", policy: "{}" }, dependencies: [SAME, DB] }] } };
+        expect(readDocument(v2).resources[0].propertyDependencies).toEqual({ bucket: [SAME, DB], policy: [SAME, DB] });
+        const v3 = { ...v2, version: 3 };
+        expect(readDocument(v3).resources[0].propertyDependencies).toEqual({});
+    });
+});
+
+describe("document files", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "documents-files-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, data: string | Buffer): string => {
+        const file = path.join(dir, name);
+        writeFileSync(file, data);
+        return file;
+    };
+    const text = JSON.stringify(exported);
+
+    test.each([
+        ["UTF-8", Buffer.from(text, "utf8")],
+        ["UTF-8 with a BOM (PowerShell `Out-File -Encoding utf8`)", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")])],
+        ["UTF-16LE with a BOM (Windows PowerShell `>`)", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+    ])("%s is read", (name, data) => {
+        const file = write(`${name.length}.json`, data);
+        expect(readJsonFile(file)).toEqual({ json: exported, bytes: data.length });
+        expect(readDocumentFile(file).resources).toHaveLength(4);
+    });
+
+    test.each([
+        ["empty.json", "  \n", /empty\.json: empty file, not a/],
+        ["events.json", `${JSON.stringify({ sequence: 0, timestamp: 1, preludeEvent: { config: {} } })}\n${JSON.stringify({ sequence: 1, timestamp: 1, cancelEvent: {} })}\n`, /events\.json: a stream of Pulumi engine events/],
+        ["two.json", "{}\n{}\n", /two\.json: not valid JSON \(/],
+        ["v9.json", JSON.stringify({ version: 9, deployment: {} }), /\/v9\.json: unsupported stack export deployment version 9;/],
+    ])("%s is refused with a message naming it", (name, data, message) => {
+        expect(() => readDocumentFile(write(name, data))).toThrow(message);
+    });
 });
 
 describe("unusable input", () => {
     test.each([
-        ["not an object", null, /not a JSON object/],
+        ["not an object", null, /^a JSON null, not a `pulumi preview --json` or `pulumi stack export` document$/],
+        ["a list", [], /^a JSON array, not a/],
         ["an unrelated document", { name: "x" }, /neither a `pulumi preview --json`/],
         ["steps that are not a list", { steps: {} }, /steps must be an array/],
         ["a step without a URN", { steps: [{ op: "create", newState: { type: "a:b:C" } }] }, /steps\[0\] has no urn/],
-        ["a newer deployment version", { version: 4, deployment: { resources: [] } }, /version 4/],
+        ["a step without a type", { steps: [{ op: "create", urn: "not-a-urn", newState: {} }] }, /steps\[0\] \(not-a-urn\) has no type/],
+        // What the CLI writes when the program throws: the error diagnostic, and only the steps registered before it.
+        ["a failed preview", { steps: [], diagnostics: [{ message: "stdout line", severity: "info" }, { urn: ROOT, message: "error: Running program 'x' failed with an unhandled exception:\nTypeError: boom\n", severity: "error" }] }, /^`pulumi preview` failed, so its steps are incomplete: 1 error\(s\), the first: Running program 'x' failed with an unhandled exception:$/],
+        ["a preview that failed before any step", { config: {}, diagnostics: [{ message: "error: no Pulumi.yaml project file found", severity: "error" }] }, /the first: no Pulumi\.yaml project file found$/],
+        ["a deployment version newer than the CLI writes", { version: 5, features: ["x"], deployment: { resources: [] } }, /^unsupported stack export deployment version 5; this scanner reads versions 1, 2, 3, 4 \(the document uses features x\)$/],
+        ["no deployment version", { deployment: { resources: [] } }, /^unsupported stack export deployment version \(none\)/],
+        ["version 0", { version: 0, deployment: { resources: [] } }, /deployment version 0;/],
+        ["a version-4 feature the CLI does not know either", { version: 4, features: ["taint", "warpDrive"], deployment: { resources: [] } }, /^the stack export needs deployment features this scanner does not know: warpDrive \(it knows refreshBeforeUpdate, views, hooks, taint\)$/],
         ["resources that are not a list", { version: 3, deployment: { resources: "x" } }, /must be an array/],
+        ["a checkpoint (the file backend's state file)", { version: 3, checkpoint: { stack: "dev", latest: { resources: [] } } }, /^a Pulumi checkpoint file, not a `pulumi stack export` document/],
+        ["one engine event", { sequence: 0, timestamp: 1764745200, preludeEvent: { config: {} } }, /^a stream of Pulumi engine events .*PULUMI_ENABLE_STREAMING_JSON_PREVIEW/],
     ])("%s is refused with a clear error", (_why, doc, message) => {
         expect(() => readDocument(doc)).toThrow(DocumentError);
         expect(() => readDocument(doc)).toThrow(message);
@@ -201,8 +327,9 @@ describe("unusable input", () => {
         const dir = mkdtempSync(path.join(tmpdir(), "documents-"));
         const bad = path.join(dir, "bad.json");
         writeFileSync(bad, "{ not json");
-        expect(() => readDocumentFile(path.join(dir, "missing.json"))).toThrow(/missing\.json: cannot read: ENOENT/);
-        expect(() => readDocumentFile(bad)).toThrow(/bad\.json: not valid JSON/);
+        expect(() => readDocumentFile(path.join(dir, "missing.json"))).toThrow(/missing\.json: no such file$/);
+        expect(() => readDocumentFile(bad)).toThrow(/bad\.json: not valid JSON \(/);
+        expect(() => readDocumentFile(dir)).toThrow(/: is a directory, not a JSON document$/);
         rmSync(dir, { recursive: true, force: true });
     });
 
