@@ -762,6 +762,8 @@ export async function runEngine(client: PackClient, resources: readonly EngineRe
     const { config, errors, warnings } = reconcileConfig(info, options.policyConfig);
     if (errors.length > 0) throw new ConfigError(configErrorMessage(info, errors));
     if (Object.keys(config).length > 0) await client.configure(config);
+    // @pulumi/policy's Remediate runs only policies at the remediate level: with none, every call would answer nothing.
+    const remediating = info.policies.some((p) => (config[p.name]?.enforcementLevel ?? p.enforcementLevel) === "remediate");
 
     const severity = withSeverity(info);
     const findings: Finding[] = [];
@@ -773,9 +775,9 @@ export async function runEngine(client: PackClient, resources: readonly EngineRe
         const out: Step = { resource: original, findings: [], remediated: [], notApplicable: [] };
         if (original.stackOnly) return out;
         let r = original;
-        let rem: RemediateResult;
+        let rem: RemediateResult = { remediations: [], notApplicable: [] };
         try {
-            rem = await client.remediate(r);
+            if (remediating) rem = await client.remediate(r);
         } catch (e) {
             throw new EngineError(`failed to run remediation: ${e instanceof RpcError ? e.details : String(e)}`);
         }

@@ -74,18 +74,28 @@ function configLeaves(key: string, value: unknown, depth = 0): { key: string; va
     return [];
 }
 
-/** Stack config as the engine gives it to the pack (PULUMI_CONFIG, secrets decrypted): the key holding `value`, if any. */
-function configKeyOf(value: string): string | undefined {
-    let config: unknown;
+function envJson(name: string): unknown {
     try {
-        config = JSON.parse(process.env.PULUMI_CONFIG ?? "{}") as unknown;
+        return JSON.parse(process.env[name] ?? "null") as unknown;
     } catch {
         return undefined;
     }
+}
+
+interface ConfigHit {
+    key: string;
+    /** The engine lists the key among the stack's secret config keys (PULUMI_CONFIG_SECRET_KEYS, where it passes them). */
+    secret: boolean;
+}
+
+/** Stack config as the engine gives it to the pack (PULUMI_CONFIG, secrets decrypted): the key holding `value`, if any. */
+function configKeyOf(value: string): ConfigHit | undefined {
+    const config = envJson("PULUMI_CONFIG");
     if (!isRecord(config)) return undefined;
+    const secretKeys = envJson("PULUMI_CONFIG_SECRET_KEYS");
     for (const [key, raw] of Object.entries(config)) {
         const hit = configLeaves(key, raw).find((leaf) => leaf.value === value);
-        if (hit) return hit.key;
+        if (hit) return { key: hit.key, secret: Array.isArray(secretKeys) && secretKeys.includes(key) };
     }
     return undefined;
 }
@@ -115,6 +125,9 @@ export default definePolicy<Config>({
         inConfig:
             "{{property}} comes from stack config key {{configKey}}: a static password stored with the stack (in plaintext unless set with --secret), shared " +
             "by everyone with stack access and never rotated. Use {{instead}}, or set allowStackConfig if encrypted config secrets are your standard.",
+        inSecretConfig:
+            "{{property}} comes from the secret stack config key {{configKey}}: encrypted in the stack's config, but a static password shared by everyone " +
+            "who can decrypt that config and never rotated. Use {{instead}}, or set allowStackConfig if encrypted config secrets are your standard.",
     },
     remediationSteps:
         "Let the service manage the password (`manageMasterUserPassword: true` on RDS and DocumentDB, `manageMasterPassword: true` on Redshift, " +
@@ -131,9 +144,9 @@ export default definePolicy<Config>({
                 for (const { path: property, value } of valuesAt(r.props, path)) {
                     const password = asString(value);
                     if (password === undefined || password === "") continue;
-                    const configKey = configKeyOf(password);
-                    if (configKey === undefined) report("inProgram", { property, instead: target.instead }, r);
-                    else if (!config.allowStackConfig) report("inConfig", { property, configKey, instead: target.instead }, r);
+                    const hit = configKeyOf(password);
+                    if (hit === undefined) report("inProgram", { property, instead: target.instead }, r);
+                    else if (!config.allowStackConfig) report(hit.secret ? "inSecretConfig" : "inConfig", { property, configKey: hit.key, instead: target.instead }, r);
                 }
             }
         }

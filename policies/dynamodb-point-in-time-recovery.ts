@@ -32,7 +32,7 @@ export default definePolicy<PitrConfig>({
             "{{property}} is {{value}}: point-in-time recovery is off (the AWS default), so an accidental overwrite or delete can only be undone from an " +
             "on-demand backup, if one exists. Set `pointInTimeRecovery: { enabled: true }`.",
         replicaDisabled:
-            "replica {{region}} sets pointInTimeRecovery to {{value}}: that replica keeps no continuous backups (off by default), so its region cannot be " +
+            "pointInTimeRecovery of the replica in {{region}} is {{value}}: that replica keeps no continuous backups (off by default), so its region cannot be " +
             "restored to a point in time. Set `pointInTimeRecovery: true` on the replica.",
         shortPeriod:
             "pointInTimeRecovery.recoveryPeriodInDays is {{value}}, shorter than the {{min}} days the policy's minRecoveryPeriodDays asks for; a problem " +

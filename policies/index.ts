@@ -23,6 +23,7 @@ import s3NoPublicAcl from "./s3-no-public-acl";
 import securityGroupNoPublicIngress from "./security-group-no-public-ingress";
 import cloudwatchLogGroupRetention from "./cloudwatch-log-group-retention";
 import deletionProtectionDisabled from "./deletion-protection-disabled";
+import backupVaultForceDestroy from "./backup-vault-force-destroy";
 import ecrForceDelete from "./ecr-force-delete";
 import kinesisStreamRetention from "./kinesis-stream-retention";
 import kmsDeletionWindow from "./kms-deletion-window";
@@ -100,6 +101,7 @@ export const policies: readonly Policy[] = [
     deletionProtectionDisabled,
     s3ForceDestroy,
     ecrForceDelete,
+    backupVaultForceDestroy,
     kmsDeletionWindow,
     secretRecoveryWindow,
     noProtectOption,

@@ -41,8 +41,7 @@ const INSTANCE_LOGS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** What to export at least: the engine's error (or main) log. */
-function suggestion(engine: string | undefined): string {
-    if (!engine) return "the engine's error log";
+function suggestion(engine: string): string {
     if (engine.includes("postgres")) return '"postgresql"';
     if (engine.includes("mysql") || engine === "mariadb") return '"error" and "slowquery"';
     if (engine.startsWith("sqlserver")) return '"error"';
@@ -50,6 +49,10 @@ function suggestion(engine: string | undefined): string {
     if (engine.startsWith("db2")) return '"diag.log"';
     return "the engine's error log";
 }
+
+const NOT_EXPORTED =
+    "enabledCloudwatchLogsExports is {{value}}, so no database log reaches CloudWatch Logs (AWS exports none unless asked): errors and slow queries " +
+    "cannot be searched or alarmed on, and they are gone with the database.";
 
 export default definePolicy<LogExportsConfig>({
     kind: "resource",
@@ -68,9 +71,9 @@ export default definePolicy<LogExportsConfig>({
         },
     },
     messages: {
-        notExported:
-            "enabledCloudwatchLogsExports is {{value}}, so no database log reaches CloudWatch Logs (AWS exports none unless asked): errors and slow queries " +
-            "cannot be searched or alarmed on, and they are gone with the database. Export at least {{suggested}} for engine {{engine}}.",
+        notExported: `${NOT_EXPORTED} Export at least {{suggested}} for engine {{engine}}.`,
+        // A replica or a snapshot restore leaves `engine` unset and takes its source's.
+        notExportedInherited: `${NOT_EXPORTED} Export at least the error log of the engine this database takes from its source.`,
         unsupportedType:
             "enabledCloudwatchLogsExports includes {{logType}}, which {{engine}} {{kind}} do not export (valid: {{valid}}), so AWS rejects the create call. Remove it or use a valid log type.",
         missingRequired:
@@ -90,7 +93,8 @@ export default definePolicy<LogExportsConfig>({
         if (listed.some(isUnknown)) return;
         const types = listed.map((v) => asString(v)).filter((v): v is string => v !== undefined && v !== "");
         if (types.length === 0) {
-            report("notExported", { property: EXPORTS, value, engine: engine ?? "(not set)", suggested: suggestion(engine) });
+            if (engine) report("notExported", { property: EXPORTS, value, engine, suggested: suggestion(engine) });
+            else report("notExportedInherited", { property: EXPORTS, value });
             return;
         }
         const cluster = resource.type === CLUSTER;

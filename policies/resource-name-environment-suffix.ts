@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
+import { NAME_TYPES } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
 import { StackInfo } from "../lib/stack";
 import { asString } from "../lib/values";
@@ -90,6 +91,17 @@ const PHYSICAL_NAMES: Readonly<Record<string, NameProps>> = {
     "aws:athena/workgroup:Workgroup": named<aws.athena.WorkgroupArgs>(["name"]),
 };
 
+// What a second deployment with the same name runs into: AWS refuses some names outright; other create calls return,
+// or overwrite, the resource that already has the name (PutMetricAlarm, PutDashboard, CreateTopic, CreateCluster...).
+const FAILS = "a parallel deployment's create fails because the name is already taken";
+const SHARES =
+    "a parallel deployment either fails on the taken name or silently shares or overwrites the first one's resource, " +
+    "and destroying either deployment deletes it for both";
+
+function collisionOf(type: string): string {
+    return NAME_TYPES.get(type)?.unique ? FAILS : SHARES;
+}
+
 interface Suffix {
     suffix: string;
     source: string;
@@ -155,7 +167,7 @@ export default definePolicy<NamingConfig>({
         missingSuffix:
             "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); " +
             "put the suffix in the name, e.g. `orders-${environmentSuffix}`, or leave {{property}} unset so Pulumi autonames it. " +
-            "A fixed name is the same in every deployment, so a parallel deployment's create fails because the name already exists.",
+            "A fixed name is the same in every deployment, so {{collision}}.",
         prefixMissingSuffix:
             "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in the prefix. " +
             "AWS builds the name from it, and a name that does not tell its deployment apart cannot be traced to it or cleaned up with it " +
@@ -182,7 +194,7 @@ export default definePolicy<NamingConfig>({
                 if (carries(name)) continue;
                 if (messageId === "missingSuffix" && isAutoName(resource.name, name)) continue;
                 if (matchesAny(name, config.ignoreNames ?? [])) continue;
-                report(messageId, { property, value, suffix: wanted.suffix, source: wanted.source });
+                report(messageId, { property, value, suffix: wanted.suffix, source: wanted.source, collision: collisionOf(resource.type) });
             }
         }
     },

@@ -23,7 +23,9 @@ export default definePolicy({
     messages: {
         missing:
             "no aws.s3.BucketPublicAccessBlock refers to this bucket; add one with `bucket: <bucket>.id` and all four flags true. " +
-            "Without it one public ACL or bucket policy (from code, console or another tool) exposes every object in it.",
+            "AWS turns Block Public Access on for new buckets (since April 2023), but as a setting the program does not manage: anyone can switch it off " +
+            "from the console or another tool without any preview showing a change, and the next public ACL or bucket policy then exposes the objects. " +
+            "A declared block keeps it on, and any change to it goes through review.",
         flagOff:
             "{{block}} sets {{property}} to {{value}}; set {{flags}} to true. A public access block with a flag off " +
             "lets a public ACL or bucket policy expose the bucket's objects.",

@@ -28,6 +28,7 @@ export const cases: Cases = {
         { why: "HTTP listener with no actions serves nothing", props: { protocol: "HTTP", defaultActions: [] } },
         { why: "malformed actions do not throw", props: { protocol: "HTTP", defaultActions: [null, 42, "forward", { type: 7 }] } },
         { why: "malformed protocol", props: { protocol: ["HTTP"], defaultActions: forward } },
+        { why: "an action of unknown type ahead of a forward may be the HTTPS redirect", props: { protocol: "HTTP", defaultActions: [{ type: UNKNOWN }, ...forward] } },
     ],
     invalid: [
         {
@@ -44,5 +45,6 @@ export const cases: Cases = {
         { why: "secret target group ARN is not printed", props: { protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: secret("arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/hidden/1") }] }, messageId: "plainHttp", count: 1 },
         { why: "HTTPS without certificateArn", props: { loadBalancerArn: ALB, port: 443, protocol: "HTTPS", defaultActions: forward }, messageId: "noCertificate", includes: ["certificateArn", '"HTTPS"'] },
         { why: "NLB TLS without certificateArn", props: { loadBalancerArn: NLB, port: 443, protocol: "TLS", certificateArn: "", defaultActions: forward }, messageId: "noCertificate" },
+        { why: "an explicit HTTP protocol gets no note about the ALB default", props: { loadBalancerArn: ALB, protocol: "HTTP", defaultActions: forward }, messageId: "plainHttp", includes: ['protocol is "HTTP" and the default action is forward'] },
     ],
 };

@@ -65,6 +65,13 @@ export const cases: Cases = {
             on: "plan",
         },
         { why: "not even an ARN", resources: [plan("dr-vault")], messageId: "noVault", on: "plan", includes: ["(not an ARN)"] },
+        {
+            why: "the vault's name where its ARN belongs, with that vault in the stack (AWS takes only an ARN)",
+            resources: [vault("dr-vault", { name: "dr-backup-vault-dev", region: "us-west-2" }), plan("dr-backup-vault-dev", [])],
+            messageId: "noVault",
+            on: "plan",
+            includes: ["(not an ARN)"],
+        },
         { why: "secret tags never printed", resources: [plan(DR_ARN, [], { tags: { Owner: secret("owner-secret-tag") } })], messageId: "noVault", on: "plan" },
     ],
 };

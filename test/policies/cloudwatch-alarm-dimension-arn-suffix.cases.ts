@@ -49,6 +49,18 @@ export const cases: Cases = {
             includes: ["metricQueries[0].metric.dimensions.LoadBalancer"],
         },
         {
+            why: "the message names the load balancer's own ARN suffix as the fix",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", statistic: "Average", dimensions: { LoadBalancer: LB_ARN } },
+            messageId: "fullArn",
+            includes: ["published under the ARN suffix (app/primary-alb-dev/50dc6c495c0c9188)"],
+        },
+        {
+            why: "the message names the target group's ARN suffix, which keeps its targetgroup/ prefix",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: { LoadBalancer: "app/a/b", TargetGroup: TG_ARN } },
+            messageId: "fullArn",
+            includes: ["published under the ARN suffix (targetgroup/primary-tg-dev/73e2d6bc24d8a067)"],
+        },
+        {
             why: "secret dimension value never printed, nor its suffix",
             props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: { LoadBalancer: secret(LB_ARN) } },
             messageId: "fullArn",

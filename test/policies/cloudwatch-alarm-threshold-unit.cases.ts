@@ -22,6 +22,23 @@ export const cases: Cases = {
         { why: "matching unit set explicitly", props: { ...GLOBAL_LAG, unit: "Milliseconds", threshold: 1000 } },
         { why: "secret description", props: { ...GLOBAL_LAG, threshold: 5000, alarmDescription: secret("internal-secret-desc") } },
         { why: "malformed values", props: { namespace: ["AWS/RDS"], metricName: 5, threshold: "five", metricQueries: "x" } },
+        {
+            why: "metric math over one query (lag converted to seconds): the threshold applies to the expression",
+            props: {
+                comparisonOperator: GT,
+                threshold: 5,
+                evaluationPeriods: 1,
+                metricQueries: [
+                    { id: "m1", metric: { namespace: "AWS/RDS", metricName: "AuroraGlobalDBReplicationLag", stat: "Average", period: 60 } },
+                    { id: "e1", expression: "m1 / 1000", label: "lag (s)", returnData: true },
+                ],
+            },
+        },
+        { why: "comparison unknown: not even a large seconds threshold is judged", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Average", comparisonOperator: UNKNOWN, threshold: 5000 } },
+        { why: "CPU at or above 100 percent can fire", props: { namespace: "AWS/EC2", metricName: "CPUUtilization", statistic: "Maximum", comparisonOperator: "GreaterThanOrEqualToThreshold", threshold: 100 } },
+        { why: "RDS ReplicaLag of exactly one hour is plausible seconds", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", comparisonOperator: GT, threshold: 3600 } },
+        { why: "threshold 0 alarms on any lag at all; not a unit slip", props: { ...GLOBAL_LAG, threshold: 0 } },
+        { why: "global lag over 100 ms is a plausible millisecond threshold", props: { ...GLOBAL_LAG, threshold: 100 } },
     ],
     invalid: [
         {
@@ -50,5 +67,12 @@ export const cases: Cases = {
             messageId: "msTooLow",
         },
         { why: "secret description never printed", props: { ...GLOBAL_LAG, threshold: 5, alarmDescription: secret("internal-secret-desc") }, messageId: "msTooLow" },
+        {
+            why: "a single metric query asks for another unit",
+            props: { comparisonOperator: GT, threshold: 5, evaluationPeriods: 1, metricQueries: [{ id: "m1", returnData: true, metric: { namespace: "AWS/RDS", metricName: "AuroraGlobalDBReplicationLag", stat: "Average", period: 60, unit: "Seconds" } }] },
+            messageId: "unitMismatch",
+            includes: ['metricQueries[0].metric.unit is "Seconds"', "in Milliseconds"],
+        },
+        { why: "the unreachable message names the unit in words", props: { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", statistic: "Maximum", comparisonOperator: GT, threshold: 1_300_000 }, messageId: "unreachable", includes: ["reported in seconds"] },
     ],
 };

@@ -95,6 +95,14 @@ export const cases: Cases = {
             includes: ["shop:dbPassword", "allowStackConfig"],
         },
         {
+            why: "password from a secret config key: said to be encrypted, still static",
+            env: { ...config({ "shop:dbPassword": "Config-Pass-778" }), PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(["shop:dbPassword"]) },
+            resources: [{ type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("Config-Pass-778") } }],
+            messageId: "inSecretConfig",
+            on: "db",
+            includes: ["secret stack config key shop:dbPassword", "encrypted in the stack's config"],
+        },
+        {
             why: "password inside a structured config object",
             env: config({ "shop:db": JSON.stringify({ user: "admin", password: "Obj3ct-Pass!" }) }),
             resources: [{ type: INSTANCE, name: "db", props: { password: secret("Obj3ct-Pass!") } }],

@@ -21,7 +21,7 @@ export const cases: Cases = {
         { why: "explicitly disabled", props: { ...KEYS, pointInTimeRecovery: { enabled: false } }, messageId: "disabled", includes: ["false"] },
         { why: "malformed block", props: { pointInTimeRecovery: "yes" }, messageId: "disabled" },
         { why: "replica resource without PITR", type: REPLICA, props: { globalTableArn: UNKNOWN }, messageId: "disabled" },
-        { why: "global table replica without PITR", props: { ...KEYS, pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-west-2" }] }, messageId: "replicaDisabled", includes: ["us-west-2"] },
+        { why: "global table replica without PITR", props: { ...KEYS, pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-west-2" }] }, messageId: "replicaDisabled", includes: ["pointInTimeRecovery of the replica in us-west-2 is not set"] },
         { why: "recovery period below the minimum", props: { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, config: { minRecoveryPeriodDays: 14 }, messageId: "shortPeriod", includes: ["14"] },
         { why: "secret table name never printed", props: { name: secret("secret-table-name"), pointInTimeRecovery: { enabled: false } }, messageId: "disabled" },
     ],

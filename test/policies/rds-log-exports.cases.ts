@@ -21,6 +21,7 @@ export const cases: Cases = {
         { why: "unlisted engine: any log type is taken", type: INSTANCE, props: { engine: "some-new-engine", enabledCloudwatchLogsExports: ["whatever"] } },
         { why: "required types present", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["error", "slowquery"] }, config: { required: { "aurora-mysql": ["error"] } } },
         { why: "secret-wrapped list still evaluated", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: secret(["general"]) } },
+        { why: "instance restored from a snapshot (engine not set): listed log types are not checked", type: INSTANCE, props: { snapshotIdentifier: "snap-1", enabledCloudwatchLogsExports: ["error"] } },
     ],
     invalid: [
         {
@@ -31,7 +32,8 @@ export const cases: Cases = {
         },
         { why: "empty list", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: [] }, messageId: "notExported", includes: ['"error" and "slowquery"'] },
         { why: "instance without exports", type: INSTANCE, props: { engine: "mysql" }, messageId: "notExported" },
-        { why: "no engine set", type: INSTANCE, props: { snapshotIdentifier: "snap-1" }, messageId: "notExported", includes: ["(not set)"] },
+        { why: "no engine set: a restore takes its snapshot's", type: INSTANCE, props: { snapshotIdentifier: "snap-1" }, messageId: "notExportedInherited", includes: ["the engine this database takes from its source"] },
+        { why: "a read replica takes its source's engine", type: INSTANCE, props: { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" }, messageId: "notExportedInherited" },
         { why: "malformed list", props: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: [null, 5] }, messageId: "notExported" },
         {
             why: "a log type the engine does not have",
@@ -48,5 +50,11 @@ export const cases: Cases = {
             includes: ["error, slowquery"],
         },
         { why: "secret master password never printed", props: { engine: "aurora-mysql", masterPassword: secret("hunter2-secret-pw") }, messageId: "notExported" },
+        { why: "MariaDB instance: suggests the MySQL logs", type: INSTANCE, props: { engine: "mariadb" }, messageId: "notExported", includes: ['Export at least "error" and "slowquery" for engine mariadb'] },
+        { why: "SQL Server instance: suggests the error log", type: INSTANCE, props: { engine: "sqlserver-se" }, messageId: "notExported", includes: ['Export at least "error" for engine sqlserver-se'] },
+        { why: "Oracle instance: suggests the alert log", type: INSTANCE, props: { engine: "oracle-se2" }, messageId: "notExported", includes: ['Export at least "alert" for engine oracle-se2'] },
+        { why: "Db2 instance: suggests the diagnostic log", type: INSTANCE, props: { engine: "db2-se" }, messageId: "notExported", includes: ['Export at least "diag.log" for engine db2-se'] },
+        { why: "unlisted engine: suggests its error log in words", type: INSTANCE, props: { engine: "some-new-engine" }, messageId: "notExported", includes: ["Export at least the engine's error log for engine some-new-engine"] },
+        { why: "a cluster-only log type on an instance", type: INSTANCE, props: { engine: "postgres", enabledCloudwatchLogsExports: ["instance"] }, messageId: "unsupportedType", includes: ["instance", "DB instances", "postgresql, upgrade, iam-db-auth-error"] },
     ],
 };

@@ -61,7 +61,15 @@ export const cases: Cases = {
             messageId: "missingSuffix",
             includes: ["clusterIdentifier"],
         },
-        { why: "seed 001: DynamoDB table without the suffix", type: "aws:dynamodb/table:Table", env: PR, props: { name: "cdr-records" }, messageId: "missingSuffix" },
+        { why: "seed 001: DynamoDB table without the suffix", type: "aws:dynamodb/table:Table", env: PR, props: { name: "cdr-records" }, messageId: "missingSuffix", includes: ["create fails because the name is already taken"] },
+        {
+            why: "an alarm name AWS overwrites instead of refusing: the message says so",
+            type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+            env: PR,
+            props: { name: "cpu-high" },
+            messageId: "missingSuffix",
+            includes: ["silently shares or overwrites the first one's resource"],
+        },
         { why: "stack name fallback", stack: "feature-x", props: { bucket: "tx-logs" }, messageId: "missingSuffix", includes: ["feature-x", "stack name"] },
         {
             why: "config suffix is the one that counts",
