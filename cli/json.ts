@@ -5,7 +5,7 @@
 //   "schemaVersion": 1,
 //   "tool":   { "name": "aws-guardrails", "version": "<package version>" },
 //   "pack":   { "name": "aws-guardrails", "version": "<pack version>", "policies": <number of policies> },
-//   "files":  [ { "path": <as given>, "kind": "preview" | "export", "deploymentVersion": 1 | 2 | 3 | null,
+//   "files":  [ { "path": <as given>, "kind": "preview" | "export", "deploymentVersion": 1 | 2 | 3 | 4 | null,
 //                 "stack": string | null, "project": string | null, "resources": n, "analyzed": n,
 //                 "withSourcePosition": n, "secrets": { "blinded": n, "encrypted": n, "plaintext": n },
 //                 "warnings": [string], "notApplicable": [policy name],

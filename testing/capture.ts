@@ -93,6 +93,8 @@ export interface CapturedProgram {
     resources: Resource[];
     /** URN to `file:line:column` where the SDK recorded one. */
     sources: Map<string, string>;
+    /** URN to the inputs as the engine sends them to a pack: secrets in their envelopes, unknowns as sentinels. */
+    wire: Map<string, Props>;
 }
 
 /** Lets pending work (applies that register more resources) run before we look again. */
@@ -170,5 +172,6 @@ export async function captureProgram(program: () => unknown, options: RunOptions
         const source = sourceOf(reg.request);
         if (source) sources.set(reg.urn, source);
     }
-    return { resources: registrations.map((reg) => toResource(reg, providers)), sources };
+    const wire = new Map(registrations.map((reg) => [reg.urn, reg.request.getObject()?.toJavaScript() ?? {}]));
+    return { resources: registrations.map((reg) => toResource(reg, providers)), sources, wire };
 }
