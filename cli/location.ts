@@ -46,6 +46,11 @@ function underRoot(projectPath: string, sourceRoot: string): string {
     return root === "" || root === "." ? projectPath : path.posix.normalize(`${root}/${projectPath}`);
 }
 
+/** The Pulumi project file, `Pulumi.yaml` under `--source-root`. */
+export function projectFileOf(sourceRoot = ""): string {
+    return underRoot("Pulumi.yaml", sourceRoot);
+}
+
 /** `index.ts:12:7`, as editors and terminals link it. */
 export function formatLocation(l: SourceLocation): string {
     return `${l.path}:${l.line}${l.column !== undefined ? `:${l.column}` : ""}`;

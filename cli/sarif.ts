@@ -3,7 +3,6 @@
 // where the resource was registered, a physical location relative to the repository root.
 import { PolicyInfo } from "../engine/client";
 import { Family } from "../lib/policy";
-import { policies } from "../policies";
 import { Finding, ScanResult } from "./scan";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -15,7 +14,13 @@ const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0"
 
 type Level = "error" | "warning" | "note" | "none";
 
-const families = new Map<string, Family>(policies.map((p) => [p.name, p.family]));
+let families: ReadonlyMap<string, Family> | undefined;
+
+/** Loaded when a report is written, after the pack has started: a broken data file stops the scan there, with one line. */
+function familyOf(policy: string): Family | undefined {
+    families ??= new Map((require("../policies") as typeof import("../policies")).policies.map((p) => [p.name, p.family]));
+    return families.get(policy);
+}
 
 function levelOf(f: Finding): Level {
     if (f.exempted) return "note";
@@ -23,7 +28,7 @@ function levelOf(f: Finding): Level {
 }
 
 function rule(p: PolicyInfo, configured: string | undefined): Record<string, unknown> {
-    const family = families.get(p.name);
+    const family = familyOf(p.name);
     const security = family !== undefined && SECURITY.has(family);
     const level = configured ?? p.enforcementLevel;
     const help = p.remediationSteps || p.description;
@@ -43,18 +48,21 @@ function rule(p: PolicyInfo, configured: string | undefined): Record<string, unk
     };
 }
 
-function sarifResult(f: Finding, ruleIndex: Map<string, number>): Record<string, unknown> {
+function uriOf(repoPath: string): string {
+    return repoPath.split("/").map(encodeURIComponent).join("/");
+}
+
+function sarifResult(f: Finding, ruleIndex: Map<string, number>, projectFile: string): Record<string, unknown> {
     const logicalLocations = [{ fullyQualifiedName: f.urn, name: f.name, kind: "resource" }];
-    // No position, no physical location: a guessed file or line would send reviewers to the wrong code.
-    const location = f.location
+    // GitHub refuses a whole upload when one result has no file: a resource without a recorded position is anchored
+    // on the project's Pulumi.yaml, line 1, never on a guessed line of code; the URN stays its logical location.
+    const physicalLocation = f.location
         ? {
-              physicalLocation: {
-                  artifactLocation: { uri: f.location.path.split("/").map(encodeURIComponent).join("/") },
-                  region: { startLine: f.location.line, ...(f.location.column !== undefined ? { startColumn: f.location.column } : {}) },
-              },
-              logicalLocations,
+              artifactLocation: { uri: uriOf(f.location.path) },
+              region: { startLine: f.location.line, ...(f.location.column !== undefined ? { startColumn: f.location.column } : {}) },
           }
-        : { logicalLocations };
+        : { artifactLocation: { uri: uriOf(projectFile) }, region: { startLine: 1 } };
+    const location = { physicalLocation, logicalLocations };
     const index = ruleIndex.get(f.policy);
     return {
         ruleId: f.policy,
@@ -62,7 +70,14 @@ function sarifResult(f: Finding, ruleIndex: Map<string, number>): Record<string,
         level: levelOf(f),
         message: { text: f.message },
         locations: [location],
-        properties: { document: f.file, resourceType: f.type, enforcementLevel: f.level, exempted: f.exempted, ...(f.severity ? { severity: f.severity } : {}) },
+        properties: {
+            document: f.file,
+            resourceType: f.type,
+            enforcementLevel: f.level,
+            exempted: f.exempted,
+            sourcePositionKnown: f.location !== undefined,
+            ...(f.severity ? { severity: f.severity } : {}),
+        },
     };
 }
 
@@ -85,7 +100,7 @@ export function renderSarif(scan: ScanResult): string {
                 },
                 invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
                 columnKind: "utf16CodeUnits",
-                results: scan.files.flatMap((f) => f.findings.map((x) => sarifResult(x, ruleIndex))),
+                results: scan.files.flatMap((f) => f.findings.map((x) => sarifResult(x, ruleIndex, scan.projectFile))),
             },
         ],
     };

@@ -6,7 +6,7 @@ import { readFileSync } from "fs";
 import * as path from "path";
 import { ConfigError, EngineRun, Finding as EngineFinding, PolicyInfo, PolicyPackConfig, Severity, parsePolicyPackConfig, runEngine, startPack } from "../engine/client";
 import { InputError, LoadedDocument, SecretCounts, loadDocument } from "./document";
-import { SourceLocation } from "./location";
+import { SourceLocation, projectFileOf } from "./location";
 
 /** The package root: the pack the scanner starts, and package.json. */
 export const PACK_ROOT = path.resolve(__dirname, "..", "..");
@@ -106,6 +106,8 @@ export interface ScanResult {
     files: FileScan[];
     /** Plaintext secrets of the inputs: every output is scrubbed of them before it is written. */
     secretTexts: Set<string>;
+    /** The Pulumi project's file in the repository (`<source root>/Pulumi.yaml`), where findings without a source position are anchored. */
+    projectFile: string;
 }
 
 export interface Counts {
@@ -275,5 +277,5 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     for (const l of loaded) runs.push(await scanOne(l, opts, policyConfig));
     const secretTexts = new Set(loaded.flatMap((l) => [...l.secretTexts]));
     // Every document runs the same pack; its metadata comes from the first.
-    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts };
+    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot) };
 }

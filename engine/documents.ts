@@ -180,13 +180,15 @@ function stackAndProject(urns: string[]): { stack?: string; project?: string } {
     return { stack: first?.stack, project: first?.project };
 }
 
-/** The first line of the first error diagnostic: a preview that reported one failed, and its steps stop there. */
+/** The first error diagnostic, up to its stack trace: a preview that reported one failed, and its steps stop there. */
 function previewError(diagnostics: unknown): string | undefined {
     const errors = Array.isArray(diagnostics) ? diagnostics.filter((d) => isRecord(d) && d.severity === "error") : [];
     if (errors.length === 0) return undefined;
     const message = (errors[0] as Record<string, unknown>).message;
-    const line = (typeof message === "string" ? message : "").split("\n").find((l) => l.trim() !== "") ?? "";
-    return `\`pulumi preview\` failed, so its steps are incomplete: ${errors.length} error(s), the first: ${line.trim().replace(/^error: /, "").slice(0, 300)}`;
+    const lines = (typeof message === "string" ? message : "").split("\n").map((l) => l.trim());
+    const end = lines.findIndex((l) => l.startsWith("at "));
+    const text = (end < 0 ? lines : lines.slice(0, end)).filter((l) => l !== "").join(" ").replace(/^error: /, "");
+    return `\`pulumi preview\` failed, so its steps are incomplete: ${errors.length} error(s), the first: ${text.slice(0, 300)}`;
 }
 
 interface Entry extends Raw {

@@ -40,6 +40,13 @@ function typeOk(schema: Schema, value: unknown): boolean {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day written YYYY-MM-DD: "2027-02-30" is not one (Date.parse would roll it over to March 2). */
+function isCalendarDate(value: string): boolean {
+    if (!DATE.test(value)) return false;
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 /** Returns human-readable problems ("minDays must be >= 0, got -1"); empty when valid. */
 export function validate(schema: Schema, value: unknown, path: string): string[] {
     if (!typeOk(schema, value)) return [`${path} must be ${article(schema.type)}, got ${describe(value)}`];
@@ -55,10 +62,10 @@ export function validate(schema: Schema, value: unknown, path: string): string[]
         if (schema.minLength !== undefined && value.length < schema.minLength) {
             errors.push(`${path} must have at least ${schema.minLength} character(s)`);
         }
-        if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) {
-            errors.push(`${path} must match ${schema.pattern}, got ${describe(value)}`);
-        }
-        if (schema.format === "date" && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+        const patternOk = schema.pattern === undefined || new RegExp(schema.pattern).test(value);
+        if (!patternOk) errors.push(`${path} must match ${schema.pattern}, got ${describe(value)}`);
+        // Said once: a string that fails the pattern is not a date either.
+        if (patternOk && schema.format === "date" && !isCalendarDate(value)) {
             errors.push(`${path} must be a date written YYYY-MM-DD, got ${describe(value)}`);
         }
     }
@@ -117,11 +124,11 @@ export function resolveConfig<C>(policyName: string, schema: ConfigSchema, given
         if (problems.length === 0) out[key] = value;
         else {
             out[key] = sub.default;
-            errors.push(...problems.map((p) => `${policyName}: ${p}`));
+            errors.push(...problems.map((p) => `${policyName}: ${p}; the policy uses the default ${JSON.stringify(sub.default)} instead`));
         }
     }
     for (const key of Object.keys(raw)) {
-        if (!(key in schema) && key !== "enforcementLevel") errors.push(`${policyName}: ${key} is not a setting of this policy`);
+        if (!(key in schema) && key !== "enforcementLevel") errors.push(`${policyName}: ${key} is not a setting of this policy, so it is ignored (a typo?)`);
     }
     return { config: out as C, errors };
 }

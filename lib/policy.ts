@@ -3,7 +3,7 @@
 import { ConfigSchema, resolveConfig } from "./config";
 import { ExemptionConfig, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
 import { Graph } from "./graph";
-import { isSecretText, scrub, show } from "./redact";
+import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
 import { StackInfo } from "./stack";
 import { Props, get } from "./values";
@@ -58,6 +58,8 @@ interface PolicyMeta<C> {
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
     messages: Record<string, string>;
+    /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
+    advisoryMessages?: readonly string[];
     config?: ConfigSchema;
     /** Why the policy does not apply in this stack (e.g. production), or undefined. */
     notApplicable?(stack: StackInfo, config: C): string | undefined;
@@ -99,7 +101,7 @@ export interface Finding {
     data: MessageData;
     message: string;
     urn?: string;
-    /** Set when the finding is below the policy's level: an exempted finding, or a bug of the pack's own. */
+    /** Set when the finding is below the policy's level: an exempted finding, a note, or a bug of the pack's own. */
     level?: "advisory";
 }
 
@@ -109,8 +111,9 @@ export interface Evaluation {
     configErrors: string[];
 }
 
-function renderPart(key: string, data: MessageData): string {
+function renderPart(key: string, data: MessageData, hidden: ReadonlySet<string>): string {
     const v = data[key];
+    if (mentionsSecret(v, hidden)) return "[secret]";
     if (key === "value") return show(v, String(data.property ?? ""));
     if (typeof v === "string") return isSecretText(v) ? "[secret]" : v;
     if (Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number")) {
@@ -119,15 +122,16 @@ function renderPart(key: string, data: MessageData): string {
     return show(v);
 }
 
-export function render(template: string, data: MessageData): string {
-    return scrub(template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => renderPart(key, data)));
+/** The template with its data filled in; `hidden` holds the secret values of the resource the message is about. */
+export function render(template: string, data: MessageData, hidden: ReadonlySet<string> = new Set()): string {
+    return scrub(template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => renderPart(key, data, hidden)));
 }
 
 function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConfig, fallback?: Resource): Report {
     return (messageId, data = {}, resource = fallback) => {
         const template = policy.messages[messageId] ?? messageId;
         const full = { ...data, resource: resource ? label(resource) : "stack" };
-        const text = render(template, full);
+        const text = render(template, full, resource ? secretLeavesOf(resource.props) : undefined);
         const verdict = resource ? exemptionFor(policy.name, resource, config) : undefined;
         const note = verdict ? scrub(exemptionNote(policy.name, verdict)) : "";
         findings.push({
@@ -136,7 +140,7 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
             data: full,
             message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${note}${text}` : `${note}${text}`,
             urn: resource?.urn,
-            level: verdict?.kind === "exempt" ? "advisory" : undefined,
+            level: verdict?.kind === "exempt" || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
         });
     };
 }

@@ -22,6 +22,58 @@ export function noteSecret(value: unknown, depth = 0): void {
     }
 }
 
+// Per resource: every primitive inside a value the engine marked secret, however short, as text. A message about that
+// resource never shows one; the process-wide set above cannot hold short values without garbling every message.
+const leavesByRoot = new WeakMap<object, Set<string>>();
+
+function collectLeaves(value: unknown, out: Set<string>, depth = 0): void {
+    if (depth > 64 || value === null || value === undefined || isUnknown(value)) return;
+    if (Array.isArray(value)) value.forEach((v) => collectLeaves(v, out, depth + 1));
+    else if (isRecord(value)) Object.values(value).forEach((v) => collectLeaves(v, out, depth + 1));
+    else {
+        out.add(String(value));
+        // A secret JSON document (an IAM policy, a task definition) hides its parts too.
+        if (typeof value === "string" && /^\s*[[{]/.test(value)) {
+            try {
+                collectLeaves(JSON.parse(value) as unknown, out, depth + 1);
+            } catch {
+                // Not JSON: the whole string is the secret.
+            }
+        }
+    }
+}
+
+/** Remembers the secret values found while building `root` (a resource's properties). */
+export function rememberSecrets(root: object, secrets: readonly unknown[]): void {
+    if (secrets.length === 0) return;
+    const leaves = leavesByRoot.get(root) ?? new Set<string>();
+    for (const s of secrets) collectLeaves(s, leaves);
+    leavesByRoot.set(root, leaves);
+}
+
+/** The secret values under `root`, as text; empty when it held none. */
+export function secretLeavesOf(root: unknown): ReadonlySet<string> {
+    return (isRecord(root) && leavesByRoot.get(root)) || new Set<string>();
+}
+
+/** A copy of a resource's properties (e.g. after a remediation) keeps what its original knew to be secret. */
+export function carrySecrets(from: unknown, to: object): void {
+    const leaves = isRecord(from) ? leavesByRoot.get(from) : undefined;
+    if (leaves) leavesByRoot.set(to, leaves);
+}
+
+// Where a policy joins values into one string ("HTTP:80", "s3:GetObject, s3:*"), each part counts on its own.
+const PARTS = /[\s,;=()"'[\]{}]+|:(?=\d)/;
+
+/** True when the value, any primitive inside it, or any part of a string in it, is one of `leaves`. */
+export function mentionsSecret(value: unknown, leaves: ReadonlySet<string>, depth = 0): boolean {
+    if (leaves.size === 0 || depth > 64 || value === null || value === undefined) return false;
+    if (Array.isArray(value)) return value.some((v) => mentionsSecret(v, leaves, depth + 1));
+    if (isRecord(value)) return Object.values(value).some((v) => mentionsSecret(v, leaves, depth + 1));
+    const text = String(value);
+    return leaves.has(text) || (typeof value === "string" && text.split(PARTS).some((part) => leaves.has(part)));
+}
+
 // Property names whose values are credentials whether or not the program marked them secret.
 const SECRET_NAME = /(password|passwd|secret|token|credential|private.?key|api.?key|access.?key|auth)/i;
 

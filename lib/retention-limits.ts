@@ -15,6 +15,9 @@ export const RETENTION_LIMITS = readPackagedData<RetentionLimits>("retention-lim
     "secretsManagerRecoveryWindowDays",
 ]);
 
+/** Said after every message that relies on these limits: where they come from and how old they are. */
+export const RETENTION_FACTS = `(AWS limits as of ${RETENTION_LIMITS.asOf}, data/retention-limits.json.)`;
+
 export interface AwsRange {
     min: number;
     max: number;

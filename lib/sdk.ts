@@ -4,7 +4,7 @@ import type * as sdk from "@pulumi/policy";
 import * as policySecret from "@pulumi/policy/policy";
 import { Graph } from "./graph";
 import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configSchemaOf, evaluateResource, evaluateStack, remediation } from "./policy";
-import { noteSecret } from "./redact";
+import { noteSecret, rememberSecrets } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
 import { StackInfo, stackFromEnvironment } from "./stack";
 import { Props, isRecord } from "./values";
@@ -13,18 +13,26 @@ const SPECIAL_TARGET = "__getSpecialProxyTarget";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Plain JSON from the wire: secrets unwrapped (and remembered), assets kept as their signed objects. */
-export function fromWire(value: unknown, depth = 0): unknown {
+function unwire(value: unknown, depth: number, secrets: unknown[]): unknown {
     if (value === null || typeof value !== "object" || depth > 256) return value;
-    if (Array.isArray(value)) return value.map((v) => fromWire(v, depth + 1));
+    if (Array.isArray(value)) return value.map((v) => unwire(v, depth + 1, secrets));
     const rec = value as Record<string, unknown>;
     if (rec[SIG_KEY] === SECRET_SIG) {
-        const inner = fromWire(rec.value, depth + 1);
+        const inner = unwire(rec.value, depth + 1, secrets);
         noteSecret(inner);
+        secrets.push(inner);
         return inner;
     }
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) if (v !== undefined) out[k] = fromWire(v, depth + 1);
+    for (const [k, v] of Object.entries(rec)) if (v !== undefined) out[k] = unwire(v, depth + 1, secrets);
+    return out;
+}
+
+/** Plain JSON from the wire: secrets unwrapped (and remembered, for the whole process and for this value), assets kept as their signed objects. */
+export function fromWire(value: unknown): unknown {
+    const secrets: unknown[] = [];
+    const out = unwire(value, 0, secrets);
+    if (isRecord(out)) rememberSecrets(out, secrets);
     return out;
 }
 
@@ -69,17 +77,26 @@ function unproxy(value: unknown): unknown {
     return cur;
 }
 
-/** Remediation props hold Secret wrappers; checks read plain values. */
-function unwrapSecrets(value: unknown, depth = 0): unknown {
+function unwrap(value: unknown, depth: number, secrets: unknown[]): unknown {
     const v = unproxy(value);
     if (v instanceof policySecret.Secret) {
-        noteSecret(v.value);
-        return unwrapSecrets(v.value, depth + 1);
+        const inner = unwrap(v.value, depth + 1, secrets);
+        noteSecret(inner);
+        secrets.push(inner);
+        return inner;
     }
     if (v === null || typeof v !== "object" || depth > 256) return v;
-    if (Array.isArray(v)) return v.map((x) => unwrapSecrets(x, depth + 1));
+    if (Array.isArray(v)) return v.map((x) => unwrap(x, depth + 1, secrets));
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = unwrapSecrets(x, depth + 1);
+    for (const [k, x] of Object.entries(v)) out[k] = unwrap(x, depth + 1, secrets);
+    return out;
+}
+
+/** Remediation props hold Secret wrappers; checks read plain values. */
+function unwrapSecrets(value: unknown): unknown {
+    const secrets: unknown[] = [];
+    const out = unwrap(value, 0, secrets);
+    if (isRecord(out)) rememberSecrets(out, secrets);
     return out;
 }
 
@@ -154,7 +171,7 @@ const configErrorsShown = new Set<string>();
 export interface Diagnostic {
     message: string;
     urn?: string;
-    /** Set when the diagnostic's level is below the policy's (an exempted finding, or a bug of the pack's own). */
+    /** Set when the diagnostic's level is below the policy's (an exempted finding, a config mistake, or a bug of the pack's own). */
     level?: "advisory";
 }
 
@@ -162,10 +179,11 @@ export interface Diagnostic {
 export function diagnosticsOf(evaluation: Evaluation): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const error of evaluation.configErrors) {
-        // Once per process: the engine validates config, so this only fires in harnesses that skip that.
+        // Once per process: the engine's validation passes settings the schema does not name, and harnesses may skip it.
         if (!configErrorsShown.has(error)) {
             configErrorsShown.add(error);
-            out.push({ message: `invalid policy config, using the default for that field: ${error}` });
+            // Advisory: a config mistake is the admin's to fix, not a reason to fail every preview on an unrelated resource.
+            out.push({ message: `invalid policy config: ${error}`, level: "advisory" });
         }
     }
     for (const f of evaluation.findings) out.push({ message: f.message, urn: f.urn, level: f.level });

@@ -231,6 +231,10 @@ type Assessment =
     | { kind: "ended"; end: string }
     /** Not in AWS's list and older than `newerKnown`, which is. */
     | { kind: "unknown"; newerKnown: string }
+    /** Not in AWS's list but newer than its line (or of a form the data does not know): maybe released since the snapshot. */
+    | { kind: "unlisted" }
+    /** No version number at all. */
+    | { kind: "notAVersion" }
     /** A partial or unknown version of a line in which nothing is available any more. */
     | { kind: "retired" };
 
@@ -272,7 +276,8 @@ function assessIn(index: Index, raw: string, opts: AssessOptions, now: string): 
     // Unknown: released after the snapshot (newer than its line: pass), or never offered (older: fail).
     const v = parseVersion(raw);
     const family = index.list.filter((e) => e.v.family === v.family);
-    if (family.length === 0 || v.nums.length === 0) return { kind: "ok", matches: [raw] };
+    if (v.nums.length === 0) return { kind: "notAVersion" };
+    if (family.length === 0) return { kind: "unlisted" };
     const line = family.filter((e) => e.v.nums.length >= opts.lineParts && lineOf(e.v, opts.lineParts) === lineOf(v, opts.lineParts));
     if (line.length > 0 && !line.some(available)) return { kind: "retired" };
     const sameShapeLine = line.filter((e) => e.v.shape === v.shape);
@@ -281,15 +286,13 @@ function assessIn(index: Index, raw: string, opts: AssessOptions, now: string): 
     const ref = sameShapeLine.length > 0 ? sameShapeLine : sameShape.length === 0 ? line : [];
     if (ref.length > 0) {
         const top = newest(ref);
-        return compareVersions(v, top.v) < 0 ? { kind: "unknown", newerKnown: top.v.raw } : { kind: "ok", matches: [raw] };
+        return compareVersions(v, top.v) < 0 ? { kind: "unknown", newerKnown: top.v.raw } : { kind: "unlisted" };
     }
     // A line AWS never listed: older than the oldest listed line means it predates what AWS offers.
     const pool = sameShape.length > 0 ? sameShape : family;
     const first = oldest(pool);
     const parts = opts.lineParts > 0 ? opts.lineParts : v.nums.length;
-    return compareNums(v.nums.slice(0, parts), first.v.nums.slice(0, parts)) < 0
-        ? { kind: "unknown", newerKnown: first.v.raw }
-        : { kind: "ok", matches: [raw] };
+    return compareNums(v.nums.slice(0, parts), first.v.nums.slice(0, parts)) < 0 ? { kind: "unknown", newerKnown: first.v.raw } : { kind: "unlisted" };
 }
 
 /** Up to three available versions nearest above `raw` (or the newest ones), and the newest, of the same family. */
@@ -409,6 +412,10 @@ export function versionMessages(subject: string): Record<string, string> {
         unknownVersion:
             `{{property}} is {{value}}, which AWS does not list for ${subject} and which is older than {{newerKnown}}, a version AWS does list, so creating it fails. ` +
             `${instead}; if AWS released it after {{asOf}}, add it to the policy's \`allow\` setting. ${data}`,
+        notAVersion: `{{property}} is {{value}}, which is not a version number of ${subject}, so AWS rejects it. ${instead}. ${data}`,
+        unlisted:
+            `{{property}} is {{value}}, which the pack's data does not list for ${subject}: newer than every version it knows, so perhaps released since {{asOf}}. ` +
+            `AWS rejects versions it does not offer: check that AWS lists it, then add it to the policy's \`allow\` setting to confirm. ${data}`,
         retiredLine:
             `{{property}} is {{value}}, but AWS no longer offers any ${subject} version in that line (all deprecated or past end of support), so creating it fails. ${instead}. ${data}`,
         denied: `{{property}} is {{value}}, which this policy's \`deny\` setting forbids ({{entry}}) even though AWS may offer it; choose another ${subject} version.`,
@@ -442,7 +449,10 @@ interface CheckContext {
     report: Report;
 }
 
-/** Runs deny, the data verdict and require on one version, reporting at most one finding. Never throws. */
+/** Message ids of the version policies that are notes, not violations: advisory whatever the policy's level. */
+export const VERSION_NOTES: readonly string[] = ["unlisted"];
+
+/** Runs deny, the data verdict and require on one version, reporting at most one violation (and perhaps a note). Never throws. */
 export function checkVersion({ config, report }: CheckContext, c: VersionCheck): void {
     const version = c.version ?? c.value;
     const names = [c.value, version, ...(c.aliases ?? [])];
@@ -469,16 +479,21 @@ export function checkVersion({ config, report }: CheckContext, c: VersionCheck):
     let matches = [version];
     if (index && !allowed) {
         const verdict = assessIn(index, version, { lineParts: c.lineParts, partials: true }, now);
-        if (verdict.kind !== "ok") {
+        if (verdict.kind === "ok") matches = verdict.matches;
+        else {
             const near = nearestIn(index, version, now);
             const facts = { ...base, asOf: index.asOf, source: index.source, nearest: orNone(near.nearest), newest: near.newest ?? "none" };
-            if (verdict.kind === "deprecated") report("deprecated", facts);
-            else if (verdict.kind === "ended") report("endOfSupport", { ...facts, end: verdict.end, endLabel: c.endLabel ?? "end of support" });
-            else if (verdict.kind === "unknown") report("unknownVersion", { ...facts, newerKnown: verdict.newerKnown });
-            else report("retiredLine", facts);
-            return;
+            // An unlisted version is only a note (the policy declares it advisory); `require` still applies to it.
+            if (verdict.kind === "unlisted") report("unlisted", facts);
+            else {
+                if (verdict.kind === "deprecated") report("deprecated", facts);
+                else if (verdict.kind === "ended") report("endOfSupport", { ...facts, end: verdict.end, endLabel: c.endLabel ?? "end of support" });
+                else if (verdict.kind === "unknown") report("unknownVersion", { ...facts, newerKnown: verdict.newerKnown });
+                else if (verdict.kind === "notAVersion") report("notAVersion", facts);
+                else report("retiredLine", facts);
+                return;
+            }
         }
-        matches = verdict.matches;
     }
     if (range !== undefined && !matches.some((m) => satisfies(m, range)) && matches.some((m) => coerceSemver(m) !== null)) {
         const near = index ? nearestIn(index, version, now, (m) => satisfies(m, range)).nearest : [];
@@ -567,7 +582,8 @@ export function assessRuntime(id: string): { ok: true; verdict: RuntimeVerdict; 
     }
     // Runtime ids are exact: no partial forms. A family's whole history is one line (nodejs24.x follows nodejs22.x).
     const verdict = assessIn(index, id, { lineParts: 0, partials: false }, now);
-    if (verdict.kind === "ok") return { ok: true, facts, verdict: { kind: "ok" } };
+    // A runtime newer than its family's known ones came out after the snapshot: Lambda offers it.
+    if (verdict.kind === "ok" || verdict.kind === "unlisted") return { ok: true, facts, verdict: { kind: "ok" } };
     return { ok: true, facts, verdict: { kind: "unknown", successor: newestReleased(index, data, id, now) } };
 }
 

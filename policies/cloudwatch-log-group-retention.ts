@@ -1,11 +1,12 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { asNumber, asString, isUnknown } from "../lib/values";
 
 interface RetentionConfig {
     minDays: number;
     maxDays: number;
+    extraAllowedValues: number[];
 }
 
 type LogGroupArgs = Pick<aws.cloudwatch.LogGroupArgs, "retentionInDays" | "logGroupClass">;
@@ -39,6 +40,12 @@ export default definePolicy<RetentionConfig>({
             default: MAX_ALLOWED,
             description: "Longest retention allowed, in days (e.g. 30 for ephemeral stacks).",
         },
+        extraAllowedValues: {
+            type: "array",
+            items: { type: "integer", minimum: 1 },
+            default: [],
+            description: `Retention values CloudWatch Logs accepts that the pack's data (as of ${limits.asOf}) does not list yet.`,
+        },
     },
     messages: {
         neverExpires:
@@ -46,7 +53,7 @@ export default definePolicy<RetentionConfig>({
             "between {{minDays}} and {{maxDays}} days. Logs that never expire are billed for storage indefinitely and outlive any retention rule.",
         notAllowed:
             "retentionInDays is {{value}}, which CloudWatch Logs does not accept; use one of {{allowed}}. " +
-            "The provider rejects any other value, so the preview or the create fails.",
+            "The provider rejects any other value, so the preview or the create fails. " + RETENTION_FACTS,
         tooShort:
             "retentionInDays is {{value}}, shorter than the configured minimum of {{minDays}} days; raise it, or logs are deleted before anyone can investigate.",
         tooLong:
@@ -61,7 +68,8 @@ export default definePolicy<RetentionConfig>({
         const data = { property: RETENTION, value, minDays: config.minDays, maxDays: config.maxDays };
         const days = asNumber(value);
         const neverExpires = value === undefined || value === null || days === LOGS.neverExpire;
-        if (!neverExpires && days !== undefined && ALLOWED.includes(days)) {
+        const allowed = [...ALLOWED, ...(config.extraAllowedValues ?? [])];
+        if (!neverExpires && days !== undefined && allowed.includes(days)) {
             if (days < config.minDays) report("tooShort", data);
             else if (days > config.maxDays) report("tooLong", data);
             return;
@@ -70,6 +78,6 @@ export default definePolicy<RetentionConfig>({
         const logClass = get(CLASS);
         if (isUnknown(logClass) || asString(logClass)?.toUpperCase() === "DELIVERY") return;
         if (neverExpires) report("neverExpires", data);
-        else report("notAllowed", { ...data, allowed: ALLOWED });
+        else report("notAllowed", { ...data, allowed });
     },
 });

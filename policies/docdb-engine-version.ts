@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.docdb.ClusterArgs & keyof aws.docdb.GlobalClusterArgs = "engineVersion";
 const GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
@@ -15,6 +15,7 @@ export default definePolicy<VersionConfig>({
     types: ["aws:docdb/cluster:Cluster", GLOBAL_CLUSTER],
     config: VERSION_CONFIG,
     messages: versionMessages("DocumentDB"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set engineVersion to a DocumentDB version AWS offers (the message lists them, e.g. \"5.0.0\"), or leave it unset for AWS's default. " +
         "If AWS released the version after the pack's data snapshot, add it to `allow`.",

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.eks.ClusterArgs = "version";
 
@@ -14,6 +14,7 @@ export default definePolicy<VersionConfig>({
     types: ["aws:eks/cluster:Cluster"],
     config: VERSION_CONFIG,
     messages: versionMessages("EKS Kubernetes"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set version to a Kubernetes version EKS supports (the message names the nearest ones), or leave it unset for the newest one. " +
         "If EKS released the version after the pack's data snapshot, add it to `allow`.",

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 import { isUnknown } from "../lib/values";
 
 const ENGINE: keyof aws.elasticache.ReplicationGroupArgs & keyof aws.elasticache.ClusterArgs & keyof aws.elasticache.GlobalReplicationGroupArgs = "engine";
@@ -22,6 +22,7 @@ export default definePolicy<VersionConfig>({
     types: ["aws:elasticache/replicationGroup:ReplicationGroup", CLUSTER, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"],
     config: VERSION_CONFIG,
     messages: versionMessages("ElastiCache {{engine}}"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set engineVersion to a version AWS lists for the engine (the message names the nearest ones); major forms such as \"7.1\" or \"6.x\" " +
         "let AWS pick the newest minor. If AWS released the version after the pack's data snapshot, add it to `allow`.",

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
+import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { isUnknown } from "../lib/values";
 
@@ -26,10 +26,10 @@ export default definePolicy<KinesisRetentionConfig>({
     messages: {
         outsideAws:
             "retentionPeriod is {{value}}, outside what Kinesis accepts (a whole number of hours from 24 to 8760, 1 day to 365 days); " +
-            "set a value in that range, or the stream's create or update fails.",
+            "set a value in that range, or the stream's create or update fails. " + RETENTION_FACTS,
         defaultOutOfRange:
             "retentionPeriod is not set, so Kinesis keeps records for its default of 24 hours, outside the configured " +
-            "{{minHours}} to {{maxHours}} hours; set it explicitly within that range.",
+            "{{minHours}} to {{maxHours}} hours; set it explicitly within that range. " + RETENTION_FACTS,
         tooShort:
             "retentionPeriod is {{value}} hours, below the configured minimum of {{minHours}}; raise it, " +
             "or records are gone before a lagging or failed consumer can reprocess them.",

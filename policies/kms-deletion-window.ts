@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
+import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 import { isUnknown } from "../lib/values";
@@ -36,10 +36,10 @@ export default definePolicy<WindowConfig>({
     messages: {
         longWindow:
             "deletionWindowInDays is {{value}} (unset means AWS's default of 30 days); set `deletionWindowInDays: 7` in this ephemeral stack. " +
-            "After `pulumi destroy` the key lingers in PendingDeletion for the whole window, so every test run leaves keys behind for weeks.",
+            "After `pulumi destroy` the key lingers in PendingDeletion for the whole window, so every test run leaves keys behind for weeks. " + RETENTION_FACTS,
         outsideAws:
             "deletionWindowInDays is {{value}}, outside what AWS accepts (a whole number of days from 7 to 30); set `deletionWindowInDays: 7`. " +
-            "AWS rejects any other window, at the latest when `pulumi destroy` schedules the key's deletion.",
+            "AWS rejects any other window, at the latest when `pulumi destroy` schedules the key's deletion. " + RETENTION_FACTS,
     },
     remediationSteps: "Set `deletionWindowInDays: 7` (the `remediate` level does this for you). Production stacks are exempt; see productionStacks.",
     check({ config, get, report }) {

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.msk.ClusterArgs = "kafkaVersion";
 
@@ -15,6 +15,7 @@ export default definePolicy<VersionConfig>({
     types: ["aws:msk/cluster:Cluster"],
     config: VERSION_CONFIG,
     messages: versionMessages("MSK Kafka"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set kafkaVersion to a version MSK lists without a past end-of-support date (the message names them, e.g. \"3.9.x\"). " +
         "If MSK released the version after the pack's data snapshot, add it to `allow`.",

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, parseVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, parseVersion, textOf, versionMessages } from "../lib/versions";
 
 const ENGINE_VERSION: keyof aws.opensearch.DomainArgs = "engineVersion";
 const ES_VERSION: keyof aws.elasticsearch.DomainArgs = "elasticsearchVersion";
@@ -17,6 +17,7 @@ export default definePolicy<VersionConfig>({
     types: ["aws:opensearch/domain:Domain", ES_DOMAIN],
     config: VERSION_CONFIG,
     messages: versionMessages("OpenSearch Service ({{engine}})"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set the version to one AWS lists (the message names the nearest ones, e.g. \"OpenSearch_2.19\"), or leave engineVersion unset for the newest OpenSearch. " +
         "If AWS released the version after the pack's data snapshot, add it to `allow`.",

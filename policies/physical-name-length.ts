@@ -2,16 +2,18 @@ import { isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { GENERATED_SUFFIX_LENGTH, NAME_LIMITS_AS_OF, NAME_TYPES, NameSpec } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
-import { asString } from "../lib/values";
+import { asNumber, asString, isRecord } from "../lib/values";
 
 interface NameLengthConfig {
     ignoreTypes: string[];
+    maxLengths: Record<string, number>;
 }
 
 const DATA = `(AWS naming rules as of ${NAME_LIMITS_AS_OF}, data/name-limits.json.)`;
 
-/** The longest name AWS accepts here, and what it is called; an unknown deciding property gets the larger limit. */
-function limitOf(spec: NameSpec, read: (path: string) => unknown, what: string): { max: number; what: string } {
+/** The longest name AWS accepts here, and what it is called; an unknown deciding property gets the larger limit; a configured one wins. */
+function limitOf(spec: NameSpec, read: (path: string) => unknown, what: string, configured: number | undefined): { max: number; what: string } {
+    if (configured !== undefined) return { max: configured, what };
     const when = spec.maxWhen;
     const decider = when ? asString(read(when.property)) : undefined;
     if (when && decider !== undefined && when.values.includes(decider)) return { max: when.max, what: when.says };
@@ -32,6 +34,12 @@ export default definePolicy<NameLengthConfig>({
             items: { type: "string", minLength: 1 },
             default: [],
             description: 'Type tokens (globs allowed, e.g. "aws:iam/*") whose names are not checked.',
+        },
+        maxLengths: {
+            type: "object",
+            additionalProperties: { type: "integer", minimum: 1 },
+            default: {},
+            description: `Longest name per type token, where AWS has changed a limit since the pack's data (as of ${NAME_LIMITS_AS_OF}), e.g. {"aws:lb/targetGroup:TargetGroup": 32}.`,
         },
     },
     messages: {
@@ -57,13 +65,14 @@ export default definePolicy<NameLengthConfig>({
     check({ resource, config, get, report }) {
         const spec = NAME_TYPES.get(resource.type);
         if (!spec || matchesAny(resource.type, config.ignoreTypes ?? [])) return;
+        const configured = isRecord(config.maxLengths) ? asNumber(config.maxLengths[resource.type]) : undefined;
         for (const [property, rule] of Object.entries(spec.names)) {
             const value = get(property);
             // Unknown, absent or not a string: nothing to judge at preview.
             const name = asString(value);
             if (name === undefined || (rule.skip !== undefined && name.includes(rule.skip))) continue;
             const auto = isAutoName(resource.name, name);
-            const limit = limitOf(rule, get, spec.what);
+            const limit = limitOf(rule, get, spec.what, configured);
             const data = { property, value, length: name.length, what: limit.what, max: limit.max, min: rule.min };
             if (name.length > limit.max) {
                 report(auto ? "autonameTooLong" : "tooLong", { ...data, room: Math.max(0, limit.max - (name.length - resource.name.length)) });
@@ -75,11 +84,13 @@ export default definePolicy<NameLengthConfig>({
             }
         }
         const longest = Object.values(spec.names).reduce((m, r) => Math.max(m, r.max), 0);
-        for (const [property, prefixMax] of Object.entries(spec.prefixes)) {
+        for (const [property, dataPrefixMax] of Object.entries(spec.prefixes)) {
             const value = get(property);
             const prefix = asString(value);
+            // A configured maximum moves the prefix's room by as much as it moves the name's.
+            const prefixMax = configured === undefined ? dataPrefixMax : dataPrefixMax + configured - longest;
             if (prefix === undefined || prefix.length <= prefixMax) continue;
-            report("prefixTooLong", { property, value, length: prefix.length, what: spec.what, max: longest, prefixMax, generated: GENERATED_SUFFIX_LENGTH });
+            report("prefixTooLong", { property, value, length: prefix.length, what: spec.what, max: configured ?? longest, prefixMax, generated: GENERATED_SUFFIX_LENGTH });
         }
     },
 });

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { AwsRange, RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { AwsRange, RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { asNumber, isSet, isUnknown } from "../lib/values";
 
@@ -43,16 +43,16 @@ export default definePolicy<BackupConfig>({
     messages: {
         notSet:
             "{{property}} is not set, so automated backups are kept for at most AWS's default of 1 day; set at least {{minDays}} days. " +
-            "With one day of backups, a bad migration or deletion noticed later can no longer be restored.",
+            "With one day of backups, a bad migration or deletion noticed later can no longer be restored. " + RETENTION_FACTS,
         disabled:
             "{{property}} is {{value}}, which turns automated backups off; set at least {{minDays}} days. " +
             "Without backups the database cannot be restored to a point in time and cannot be the source of a read replica.",
         tooShort: "{{property}} is {{value}} days, below the minimum of {{minDays}}; raise it so a bad change can still be restored from an automated backup.",
         tooLong:
             "{{property}} is {{value}} days, above the maximum of {{maxDays}}; lower it. " +
-            "AWS rejects more than 35 days when it creates the database; below that, the maximum bounds backup storage cost.",
+            "AWS rejects more than 35 days when it creates the database; below that, the maximum bounds backup storage cost. " + RETENTION_FACTS,
         notExact:
-            "{{property}} is {{value}}, but exactDays requires exactly {{exactDays}} days (unset means AWS's default of 1 day); set `{{property}}: {{exactDays}}`.",
+            "{{property}} is {{value}}, but exactDays requires exactly {{exactDays}} days (unset means AWS's default of 1 day); set `{{property}}: {{exactDays}}`. " + RETENTION_FACTS,
         invalid: "{{property}} is {{value}}, which is not a whole number of days; set a number from {{minDays}} to {{maxDays}}, or AWS rejects the create.",
     },
     remediationSteps:

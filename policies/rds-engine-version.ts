@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { VERSION_CONFIG, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
+import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 import { isUnknown } from "../lib/values";
 
 const ENGINE: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.GlobalClusterArgs = "engine";
@@ -37,6 +37,7 @@ export default definePolicy<VersionConfig>({
     types: [CLUSTER, "aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", GLOBAL_CLUSTER],
     config: VERSION_CONFIG,
     messages: versionMessages("{{engine}}"),
+    advisoryMessages: VERSION_NOTES,
     remediationSteps:
         "Set engineVersion to an available version of the same engine (the message lists the nearest ones), or to a major alias such as \"16\" " +
         "to let AWS pick its default minor. If AWS released the version after the pack's data snapshot, add it to `allow`.",

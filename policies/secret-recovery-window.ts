@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits } from "../lib/retention-limits";
+import { RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { isAutoName } from "../lib/autoname";
 import { definePolicy } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
@@ -26,7 +26,7 @@ export default definePolicy<ProductionConfig>({
         nameReserved:
             "recoveryWindowInDays is {{value}} (unset means 30 days) on a secret with the fixed name \"{{secretName}}\"; set `recoveryWindowInDays: 0` in this ephemeral stack. " +
             "Destroy only schedules the deletion, the name stays taken for the whole window, and the next deployment's create fails because " +
-            "a secret with this name is already scheduled for deletion.",
+            "a secret with this name is already scheduled for deletion. " + RETENTION_FACTS,
     },
     remediationSteps:
         "Set `recoveryWindowInDays: 0` to delete the secret without a recovery window (the `remediate` level does this for you), " +

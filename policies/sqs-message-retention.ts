@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
+import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { isUnknown } from "../lib/values";
 
@@ -26,10 +26,10 @@ export default definePolicy<SqsRetentionConfig>({
     messages: {
         outsideAws:
             "messageRetentionSeconds is {{value}}, outside what SQS accepts (a whole number from 60 to 1209600 seconds, 1 minute to 14 days); " +
-            "set a value in that range, or the queue cannot be created.",
+            "set a value in that range, or the queue cannot be created. " + RETENTION_FACTS,
         defaultOutOfRange:
             "messageRetentionSeconds is not set, so SQS keeps messages for its default of 345600 seconds (4 days), outside the configured " +
-            "{{minSeconds}} to {{maxSeconds}} seconds; set it explicitly within that range.",
+            "{{minSeconds}} to {{maxSeconds}} seconds; set it explicitly within that range. " + RETENTION_FACTS,
         tooShort:
             "messageRetentionSeconds is {{value}}, below the configured minimum of {{minSeconds}} seconds; raise it, " +
             "or messages expire before consumers (or whoever drains a dead-letter queue) get to them.",

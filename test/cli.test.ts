@@ -172,7 +172,7 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         [["not-json.json"], /^not-json\.json: not valid JSON \(.+\)$/],
         [["not-a-document.json"], "not-a-document.json: neither a `pulumi preview --json` document (steps[]) nor a `pulumi stack export` document (deployment.resources[])"],
         [["export-v4-unsupported.json"], "export-v4-unsupported.json: the stack export needs deployment features this scanner does not know: stateEncryptionV2 (it knows refreshBeforeUpdate, views, hooks, taint)"],
-        [["preview-failed.json"], "preview-failed.json: `pulumi preview` failed, so its steps are incomplete: 1 error(s), the first: Running program '/home/runner/work/ledger/ledger/infra' failed with an unhandled exception:"],
+        [["preview-failed.json"], "preview-failed.json: `pulumi preview` failed, so its steps are incomplete: 1 error(s), the first: Running program '/home/runner/work/ledger/ledger/infra' failed with an unhandled exception: TypeError: Cannot read properties of undefined (reading 'arn')"],
         [["preview-events.ndjson"], /^preview-events\.ndjson: a stream of Pulumi engine events \(`pulumi up --json`, an --event-log file, or `pulumi preview --json` with PULUMI_ENABLE_STREAMING_JSON_PREVIEW set\), not a preview document/],
         [["checkpoint.json"], "checkpoint.json: a Pulumi checkpoint file, not a `pulumi stack export` document; run `pulumi stack export --file <file>` and scan that"],
         [["--config", "nope.json", "good-preview.json"], "nope.json: cannot read policy config (no such file)"],
@@ -344,9 +344,13 @@ describe("source positions", () => {
         expect(at("assets", "s3-public-access-block")?.physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts" }, region: { startLine: 12, startColumn: 16 } });
         expect(at("orders-cluster", "rds-engine-version")?.physicalLocation?.artifactLocation.uri).toBe("infra/components/database.ts");
         expect(at("bastion-sg", "security-group-no-public-ingress")?.physicalLocation).toEqual({ artifactLocation: { uri: "infra/src/network%20stack.ts" }, region: { startLine: 8 } });
+        // No recorded position: anchored on the project file (GitHub refuses a result without one), line 1, with the URN.
         expect(at("legacy-sg", "security-group-no-public-ingress")).toEqual({
+            physicalLocation: { artifactLocation: { uri: "infra/Pulumi.yaml" }, region: { startLine: 1 } },
             logicalLocations: [{ fullyQualifiedName: "urn:pulumi:staging::storefront::aws:ec2/securityGroup:SecurityGroup::legacy-sg", name: "legacy-sg", kind: "resource" }],
         });
+        // Every result has a file, as GitHub code scanning requires of each one.
+        for (const r of results) expect(r.locations[0].physicalLocation?.artifactLocation.uri).toMatch(/^infra\//);
     });
 
     it("github: workflow commands with file, line and col, and none without a position", async () => {
@@ -420,6 +424,28 @@ describe("exemptions from the config file", () => {
         expect(exempted.code).toBe(0);
         expect(exempted.stdout).toMatch(/totals: 0 mandatory, \d+ advisory, 2 exempted/);
     });
+
+    it("an expired exemption no longer applies; an in-code tag is honored for an advisory policy and refused for a mandatory one", async () => {
+        const dir = mkdtempSync(path.join(tmp, "exempt-"));
+        const config = path.join(dir, "config.json");
+        writeFileSync(config, JSON.stringify({ "s3-public-access-block": { exemptions: [{ resources: ["aws:s3/*"], reason: "public assets, ticket WEB-9", expires: "2020-06-30" }] } }));
+        const doc = JSON.parse(readFileSync(path.join(FIXTURES, "preview-positions.json"), "utf8")) as { steps: { urn: string; newState: { inputs: { tags?: Record<string, string> } } }[] };
+        const tag = (name: string, policy: string, reason: string): void => {
+            const inputs = doc.steps.find((s) => s.urn.endsWith(`::${name}`))?.newState.inputs;
+            if (inputs) inputs.tags = { ...inputs.tags, [`guardrails:exempt:${policy}`]: reason };
+        };
+        tag("app-logs", "cloudwatch-log-group-retention", "kept by the log pipeline");
+        tag("bastion-sg", "security-group-no-public-ingress", "jump host");
+        const file = path.join(dir, "preview.json");
+        writeFileSync(file, JSON.stringify(doc));
+        const report = json(await scan(file, "--config", config, "--format", "json"));
+        const on = (name: string, policy: string) => report.findings.filter((f) => f.name === name && f.policy === policy).map((f) => ({ level: f.level, exempted: f.exempted, message: f.message }));
+        expect(on("assets", "s3-public-access-block")).toEqual([
+            { level: "mandatory", exempted: false, message: expect.stringContaining('exemption from s3-public-access-block ("public assets, ticket WEB-9") expired on 2020-06-30; the finding applies again') },
+        ]);
+        expect(on("app-logs", "cloudwatch-log-group-retention")).toEqual([{ level: "advisory", exempted: true, message: expect.stringContaining("EXEMPTED from cloudwatch-log-group-retention (tag guardrails:exempt:") }]);
+        expect(on("bastion-sg", "security-group-no-public-ingress")).toEqual([{ level: "mandatory", exempted: false, message: expect.stringContaining("refused: allowInCodeExemptions is false") }]);
+    });
 });
 
 describe("stack exports", () => {
@@ -453,12 +479,12 @@ describe("stack exports", () => {
         expect(v4.findings.map((f) => `${f.name} ${f.policy}`)).toEqual(v3.findings.map((f) => `${f.name} ${f.policy}`));
     });
 
-    it("v2 (first-class providers, no source positions): read, and SARIF results carry no physical location", async () => {
+    it("v2 (first-class providers, no source positions): read, and SARIF results are anchored on the project file", async () => {
         const run = await scan("export-v2.json", "--format", "sarif");
         expect(run.code).toBe(1);
         const { results } = sarif(run).runs[0];
         expect(results.some((r) => r.ruleId === "s3-no-public-acl" && r.level === "error")).toBe(true);
-        for (const r of results) expect(r.locations[0].physicalLocation).toBeUndefined();
+        for (const r of results) expect(r.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "Pulumi.yaml" }, region: { startLine: 1 } });
     });
 
     it("v1 (defaults, no providers): read; a production stack name applies", async () => {

@@ -1,6 +1,7 @@
 // The core's promise for bugs of the pack's own: a check that throws is reported, as advisory, through the same
 // path as every finding; it never fails the preview (a throw would) and never blocks a deploy (mandatory would).
-import { definePolicy } from "../lib/policy";
+import { resolveConfig } from "../lib/config";
+import { configSchemaOf, definePolicy } from "../lib/policy";
 import { runCase, secret } from "./tester";
 
 const boom = (why: string): never => {
@@ -43,4 +44,58 @@ test.each([
     expect(outcome.diagnostics[0].enforcementLevel).toBe("advisory");
     expect(outcome.diagnostics[0].message).toContain(`policy ${policy.name} could not evaluate this resource`);
     expect(outcome.diagnostics[0].message).not.toContain("hunter2-secret");
+});
+
+// A policy that shows what it read: a number, and the actions of a policy document it parsed.
+const showsWhatItRead = definePolicy({
+    kind: "resource",
+    name: "shows-what-it-read",
+    family: "iam",
+    description: "A policy whose messages quote property values.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    types: ["aws:iam/policy:Policy"],
+    messages: { quoted: "{{property}} is {{value}}; actions {{actions}}; listener {{listener}}" },
+    remediationSteps: "none",
+    check: ({ get, report }) => {
+        const doc = JSON.parse(String(get("policy"))) as { Statement: { Action: string[] }[] };
+        report("quoted", { property: "retentionInDays", value: get("retentionInDays"), actions: doc.Statement[0].Action, listener: `HTTP:${String(get("port"))}` });
+    },
+});
+
+test("a secret value is never shown, however short, nor any part of a secret document", () => {
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "kms:Decrypt"], Resource: "*" }] });
+    const outcome = runCase(showsWhatItRead, { props: { retentionInDays: secret(45), policy: secret(policy), port: secret(8443) } });
+    expect(outcome.diagnostics).toHaveLength(1);
+    const message = outcome.diagnostics[0].message;
+    expect(message).toContain("retentionInDays is [secret]; actions [secret]; listener [secret]");
+    for (const shown of ["45", "s3:GetObject", "kms:Decrypt", "8443"]) expect(message).not.toContain(shown);
+});
+
+test("the same values, not secret, are shown", () => {
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }] });
+    const outcome = runCase(showsWhatItRead, { props: { retentionInDays: 45, policy, port: 8080 } });
+    expect(outcome.diagnostics[0].message).toContain("retentionInDays is 45; actions s3:GetObject; listener HTTP:8080");
+});
+
+test("a config mistake is reported once, as advisory, and the policy runs with its defaults", () => {
+    const outcome = runCase(resourcePolicy, { config: { misspeltSettingName: 1 } });
+    const configDiagnostics = (c: typeof outcome) => c.diagnostics.filter((d) => d.message.includes("invalid policy config"));
+    expect(configDiagnostics(outcome)).toEqual([
+        {
+            message: expect.stringContaining("invalid policy config: throws-on-resource: misspeltSettingName is not a setting of this policy, so it is ignored (a typo?)"),
+            enforcementLevel: "advisory",
+        },
+    ]);
+    expect(outcome.messageIds).toEqual(["internalError"]);
+    expect(configDiagnostics(runCase(resourcePolicy, { config: { misspeltSettingName: 1 } }))).toEqual([]);
+});
+
+test.each([
+    ["a real day", "2027-03-31", []],
+    ["a day that does not exist", "2027-02-30", ["throws-on-resource: exemptions[0].expires must be a date written YYYY-MM-DD, got \"2027-02-30\""]],
+    ["another format, said once", "31/03/2027", ["throws-on-resource: exemptions[0].expires must match ^\\d{4}-\\d{2}-\\d{2}$, got \"31/03/2027\""]],
+])("an exemption's expiry: %s", (_why, expires, expected) => {
+    const { errors } = resolveConfig(resourcePolicy.name, configSchemaOf(resourcePolicy), { exemptions: [{ resources: ["db"], reason: "ticket SEC-1", expires }] });
+    expect(errors.map((e) => e.replace(/; the policy uses the default .*$/, ""))).toEqual(expected);
 });

@@ -309,7 +309,7 @@ describe("unusable input", () => {
         ["a step without a URN", { steps: [{ op: "create", newState: { type: "a:b:C" } }] }, /steps\[0\] has no urn/],
         ["a step without a type", { steps: [{ op: "create", urn: "not-a-urn", newState: {} }] }, /steps\[0\] \(not-a-urn\) has no type/],
         // What the CLI writes when the program throws: the error diagnostic, and only the steps registered before it.
-        ["a failed preview", { steps: [], diagnostics: [{ message: "stdout line", severity: "info" }, { urn: ROOT, message: "error: Running program 'x' failed with an unhandled exception:\nTypeError: boom\n", severity: "error" }] }, /^`pulumi preview` failed, so its steps are incomplete: 1 error\(s\), the first: Running program 'x' failed with an unhandled exception:$/],
+        ["a failed preview", { steps: [], diagnostics: [{ message: "stdout line", severity: "info" }, { urn: ROOT, message: "error: Running program 'x' failed with an unhandled exception:\nTypeError: boom\n", severity: "error" }] }, /^`pulumi preview` failed, so its steps are incomplete: 1 error\(s\), the first: Running program 'x' failed with an unhandled exception: TypeError: boom$/],
         ["a preview that failed before any step", { config: {}, diagnostics: [{ message: "error: no Pulumi.yaml project file found", severity: "error" }] }, /the first: no Pulumi\.yaml project file found$/],
         ["a deployment version newer than the CLI writes", { version: 5, features: ["x"], deployment: { resources: [] } }, /^unsupported stack export deployment version 5; this scanner reads versions 1, 2, 3, 4 \(the document uses features x\)$/],
         ["no deployment version", { deployment: { resources: [] } }, /^unsupported stack export deployment version \(none\)/],

@@ -193,6 +193,42 @@ describe("the pack on a dev stack", () => {
         expectNoCantRun(run);
     });
 
+    test("exemptions: config (live and expired) and in-code tags (honored for an advisory policy, refused for a mandatory one)", async () => {
+        const tagged = (r: EngineResource, policy: string, reason: string): EngineResource => ({
+            ...r,
+            props: { ...r.props, tags: { ...(isRecord(r.props.tags) ? r.props.tags : {}), [`guardrails:exempt:${policy}`]: reason } },
+        });
+        const resources = BAD.resources.map((r) =>
+            r.name === "app-logs"
+                ? tagged(r, "cloudwatch-log-group-retention", "demo logs, deleted with the stack")
+                : r.name === "db-sg"
+                  ? tagged(r, "security-group-no-public-ingress", "vendor needs it")
+                  : r,
+        );
+        const policyConfig = {
+            "skip-final-snapshot": { exemptions: [{ resources: ["financial-db-*"], reason: "snapshot kept for audit, ticket SEC-42", expires: "2099-12-31" }] },
+            "rds-storage-encrypted": { exemptions: [{ resources: ["aws:rds/cluster:Cluster"], reason: "legacy import", expires: "2020-01-31" }] },
+        };
+        const run = await runEngine(pack, resources, { policyConfig });
+        const on = (policy: string, name: string) => run.findings.filter((f) => f.policyName === policy && f.resource.name === name).map((f) => ({ level: f.enforcementLevel, message: f.message }));
+        expect(on("skip-final-snapshot", "financial-db-cluster")).toEqual([
+            { level: "advisory", message: expect.stringContaining('EXEMPTED from skip-final-snapshot (policy config: "snapshot kept for audit, ticket SEC-42", until 2099-12-31)') },
+        ]);
+        expect(on("rds-storage-encrypted", "financial-db-cluster")).toEqual([
+            { level: "mandatory", message: expect.stringContaining('exemption from rds-storage-encrypted ("legacy import") expired on 2020-01-31; the finding applies again') },
+        ]);
+        expect(on("cloudwatch-log-group-retention", "app-logs")).toEqual([
+            { level: "advisory", message: expect.stringContaining('EXEMPTED from cloudwatch-log-group-retention (tag guardrails:exempt:cloudwatch-log-group-retention: "demo logs, deleted with the stack", no expiry)') },
+        ]);
+        expect(on("security-group-no-public-ingress", "db-sg")).toEqual([
+            { level: "mandatory", message: expect.stringContaining('in-code exemption tag guardrails:exempt:security-group-no-public-ingress ("vendor needs it") refused') },
+        ]);
+        // An admin can let developers waive the mandatory policy too.
+        const allowed = await runEngine(pack, resources, { policyConfig: { "security-group-no-public-ingress": { allowInCodeExemptions: true } } });
+        expect(allowed.findings.filter((f) => f.policyName === "security-group-no-public-ingress" && f.resource.name === "db-sg").map((f) => f.enforcementLevel)).toEqual(["advisory"]);
+        expectNoCantRun(run);
+    });
+
     test("examples/policy-config.json remediates skip-final-snapshot and tightens backups and log retention", async () => {
         const run = await runEngine(pack, BAD.resources, { policyConfig: EXAMPLE_CONFIG });
         expect(run.remediated.map((r) => `${r.policyName} on ${r.resource.name}: ${r.changed.join(",")}`)).toContain(

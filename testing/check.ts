@@ -4,6 +4,7 @@
 import { Graph } from "../lib/graph";
 import { PolicySettings, readPackConfigFile, resolvePackConfig } from "../lib/pack-config";
 import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack, remediation } from "../lib/policy";
+import { carrySecrets } from "../lib/redact";
 import { Resource } from "../lib/resource";
 import { StackInfo } from "../lib/stack";
 import { policies } from "../policies";
@@ -91,7 +92,9 @@ function evaluate({ resources, sources }: CapturedProgram, stack: StackInfo, set
             if (!e.remediate || e.policy.kind !== "resource" || !appliesToType(e.policy, r.type)) continue;
             const fix = remediation(e.policy, r, stack, e.properties);
             if (!fix) continue;
-            r = { ...r, props: { ...r.props, ...fix } };
+            const props = { ...r.props, ...fix };
+            carrySecrets(r.props, props);
+            r = { ...r, props };
             remediations.push({ policy: e.policy.name, urn: r.urn, resourceName: r.name, resourceType: r.type, properties: Object.keys(fix).sort() });
         }
         const self = new Map([[r.urn, r]]);

@@ -102,7 +102,7 @@ export function policyPage(p: Policy): string {
         ...(["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
         "## Messages",
         "",
-        ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
+        ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}`),
         "",
         "## Examples",
         "",

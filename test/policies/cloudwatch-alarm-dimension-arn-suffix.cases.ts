@@ -61,6 +61,17 @@ export const cases: Cases = {
             includes: ["published under the ARN suffix (targetgroup/primary-tg-dev/73e2d6bc24d8a067)"],
         },
         {
+            why: "bare target group name: the message shows the form to use",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: { LoadBalancer: "app/a/b", TargetGroup: "primary-tg-dev" } },
+            messageId: "notSuffix",
+            includes: ["(targetgroup/<name>/<id>)"],
+        },
+        {
+            why: "a stray slash after the target group id (string built by hand)",
+            props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: { LoadBalancer: "app/a/b", TargetGroup: "targetgroup/primary-tg-dev/73e2d6bc24d8a067/" } },
+            messageId: "notSuffix",
+        },
+        {
             why: "secret dimension value never printed, nor its suffix",
             props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: { LoadBalancer: secret(LB_ARN) } },
             messageId: "fullArn",

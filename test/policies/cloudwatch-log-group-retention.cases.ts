@@ -12,6 +12,7 @@ export const cases: Cases = {
         { why: "secret retention still checked", props: { retentionInDays: secret(2557) } },
         { why: "within a configured range", config: { minDays: 7, maxDays: 30 }, props: { retentionInDays: 30 } },
         { why: "at the configured minimum", config: { minDays: 7 }, props: { retentionInDays: 7 } },
+        { why: "a value AWS added after the data's date, allowed in config", config: { extraAllowedValues: [240] }, props: { retentionInDays: 240 } },
     ],
     invalid: [
         { why: "not set: logs never expire", props: { name: "/aws/lambda/fn" }, messageId: "neverExpires", includes: ["retentionInDays", "not set"] },

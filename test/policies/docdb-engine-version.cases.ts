@@ -9,8 +9,6 @@ export const cases: Cases = {
         { why: "8.0.0 is offered", props: { engineVersion: "8.0.0" } },
         { why: "3.6.0 is still listed (extended support)", props: { engineVersion: "3.6.0" } },
         { why: "the 4.0 form cfn-lint also accepts", props: { engineVersion: "4.0" } },
-        { why: "8.0.1 is newer than every known 8.x", props: { engineVersion: "8.0.1" } },
-        { why: "a new 6.0 line between known ones may have been released since", props: { engineVersion: "6.0.0" } },
         {
             why: "ordinary DocumentDB cluster",
             props: { engine: "docdb", engineVersion: "5.0.0", masterUsername: "docdb", masterPassword: secret("docdb-Passw0rd!"), skipFinalSnapshot: true, storageEncrypted: true },
@@ -30,6 +28,9 @@ export const cases: Cases = {
         { why: "malformed: nested garbage", props: { engineVersion: [[null], { x: UNKNOWN }] } },
     ],
     invalid: [
+        { why: "not a version number", props: { engineVersion: "five" }, messageId: "notAVersion" },
+        { why: "8.0.1 is newer than every known 8.x: a note, not a violation", props: { engineVersion: "8.0.1" }, messageId: "unlisted", level: "advisory" },
+        { why: "a new 6.0 line between known ones may have been released since: a note, not a violation", props: { engineVersion: "6.0.0" }, messageId: "unlisted", level: "advisory" },
         { why: "3.5.0 was never offered", props: { engineVersion: "3.5.0" }, messageId: "unknownVersion", includes: ["3.6.0", "DocumentDB", "2026-08-22"] },
         { why: "on a global cluster", type: GLOBAL, props: { engine: "docdb", engineVersion: "3.5.0" }, messageId: "unknownVersion" },
         { why: "secret version is evaluated, not printed", props: { engineVersion: secret("3.4.0") }, messageId: "unknownVersion", includes: ["[secret]"] },

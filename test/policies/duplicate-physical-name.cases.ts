@@ -79,6 +79,42 @@ export const cases: Cases = {
             ],
         },
         { why: "malformed names", resources: [{ type: ROLE, name: "a", props: { name: 42 } }, { type: ROLE, name: "b", props: { name: 42 } }] },
+        {
+            why: "security groups with the same name in two VPCs given by id",
+            resources: [
+                { type: SG, name: "app-sg-a", props: { name: "app-sg", vpcId: "vpc-0a1b2c3d4e5f60001" } },
+                { type: SG, name: "app-sg-b", props: { name: "app-sg", vpcId: "vpc-0a1b2c3d4e5f60002" } },
+            ],
+        },
+        {
+            why: "vpcId unknown and not traced to a VPC: cannot tell",
+            resources: [
+                { type: SG, name: "app-sg-a", props: { name: "app-sg", vpcId: UNKNOWN } },
+                { type: SG, name: "app-sg-b", props: { name: "app-sg", vpcId: UNKNOWN } },
+            ],
+        },
+        { why: "malformed vpcId", resources: [{ type: SG, name: "a", props: { name: "app-sg", vpcId: 5 } }, { type: SG, name: "b", props: { name: "app-sg", vpcId: 5 } }] },
+        {
+            why: "IAM roles with the same name through providers for two accounts",
+            resources: [
+                { type: ROLE, name: "deployer-prod", props: { name: "deployer" }, provider: { name: "prod", props: { region: "us-east-1", profile: "prod" } } },
+                { type: ROLE, name: "deployer-staging", props: { name: "deployer" }, provider: { name: "staging", props: { region: "us-east-1", profile: "staging" } } },
+            ],
+        },
+        {
+            why: "provider credentials unknown during preview: the accounts cannot be compared",
+            resources: [
+                { type: ROLE, name: "a", props: { name: "deployer" }, provider: { name: "p1", props: { assumeRoles: UNKNOWN } } },
+                { type: ROLE, name: "b", props: { name: "deployer" }, provider: { name: "p2", props: { assumeRoles: UNKNOWN } } },
+            ],
+        },
+        {
+            why: "both regions unknown during preview",
+            resources: [
+                { type: LAMBDA, name: "a", props: { name: "f", region: UNKNOWN } },
+                { type: LAMBDA, name: "b", props: { name: "f", region: UNKNOWN } },
+            ],
+        },
     ],
     invalid: [
         {
@@ -135,6 +171,42 @@ export const cases: Cases = {
             messageId: "duplicate",
             on: "b",
             includes: ["[secret]"],
+        },
+        {
+            why: "security groups with the same name in the same VPC given by id",
+            resources: [
+                { type: SG, name: "app-sg", props: { name: "app", vpcId: "vpc-0a1b2c3d4e5f60001" } },
+                second(SG, "app-sg-2", { name: "app", vpcId: "vpc-0a1b2c3d4e5f60001" }, "app-sg"),
+            ],
+            messageId: "duplicate",
+            on: "app-sg-2",
+        },
+        {
+            why: "security groups with the same name, both in the default VPC (no vpcId)",
+            resources: [{ type: SG, name: "web", props: { name: "web" } }, second(SG, "web-2", { name: "web" }, "web")],
+            messageId: "duplicate",
+            on: "web-2",
+        },
+        {
+            why: "an empty vpcId is the default VPC too",
+            resources: [{ type: SG, name: "web", props: { name: "web" } }, second(SG, "web-2", { name: "web", vpcId: "" }, "web")],
+            messageId: "duplicate",
+            on: "web-2",
+        },
+        {
+            why: "a null vpcId (as export files write an unset input) is the default VPC",
+            resources: [{ type: SG, name: "web", props: { name: "web" } }, second(SG, "web-2", { name: "web", vpcId: null }, "web")],
+            messageId: "duplicate",
+            on: "web-2",
+        },
+        {
+            why: "S3 bucket names collide even through providers for two accounts",
+            resources: [
+                { type: BUCKET, name: "logs-prod", props: { bucket: "acme-logs" }, provider: { name: "prod", props: { profile: "prod" } } },
+                second(BUCKET, "logs-staging", { bucket: "acme-logs" }, "logs-prod", { provider: { name: "staging", props: { profile: "staging" } } }),
+            ],
+            messageId: "duplicate",
+            on: "logs-staging",
         },
         {
             why: "RDS instance and cluster instance share the DB instance namespace",

@@ -15,6 +15,7 @@ export const cases: Cases = {
         { why: "replica resource with PITR", type: REPLICA, props: { globalTableArn: UNKNOWN, pointInTimeRecovery: true } },
         { why: "secret-wrapped true", props: { ...KEYS, pointInTimeRecovery: { enabled: secret(true) } } },
         { why: "period at the configured minimum", props: { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 7 } }, config: { minRecoveryPeriodDays: 7 } },
+        { why: "malformed replica entries are skipped", props: { ...KEYS, pointInTimeRecovery: { enabled: true }, replicas: [null, "us-west-2"] } },
     ],
     invalid: [
         { why: "seed-style table without PITR (AWS default off)", props: { ...KEYS, name: "transactions-pr12" }, messageId: "disabled", includes: ["not set", "enabled: true"] },
@@ -24,5 +25,7 @@ export const cases: Cases = {
         { why: "global table replica without PITR", props: { ...KEYS, pointInTimeRecovery: { enabled: true }, replicas: [{ regionName: "us-west-2" }] }, messageId: "replicaDisabled", includes: ["pointInTimeRecovery of the replica in us-west-2 is not set"] },
         { why: "recovery period below the minimum", props: { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 3 } }, config: { minRecoveryPeriodDays: 14 }, messageId: "shortPeriod", includes: ["14"] },
         { why: "secret table name never printed", props: { name: secret("secret-table-name"), pointInTimeRecovery: { enabled: false } }, messageId: "disabled" },
+        { why: "the message names the table's enabled flag", props: { ...KEYS, pointInTimeRecovery: { enabled: false } }, messageId: "disabled", includes: ["pointInTimeRecovery.enabled is false"] },
+        { why: "replica resource with PITR off: the message names its flag", type: REPLICA, props: { globalTableArn: UNKNOWN, pointInTimeRecovery: false }, messageId: "disabled", includes: ["pointInTimeRecovery is false"] },
     ],
 };

@@ -28,6 +28,10 @@ export const cases: Cases = {
         { why: "launch template devices unknown", resources: [{ type: LT, name: "lt", props: { blockDeviceMappings: UNKNOWN } }] },
         { why: "EBS encryption by default in the same stack and region", resources: [{ type: BY_DEFAULT, name: "ebs-default", props: { enabled: true } }, volume("data", {})] },
         { why: "EBS encryption by default, enabled left to its default (true)", resources: [{ type: BY_DEFAULT, name: "ebs-default", props: {} }, volume("data", { encrypted: false })] },
+        {
+            why: "EBS encryption by default also covers an instance's block device that says encrypted: false",
+            resources: [{ type: BY_DEFAULT, name: "ebs-default", props: { enabled: true } }, { type: INSTANCE, name: "web", props: { ami: UNKNOWN, rootBlockDevice: { volumeSize: 30, encrypted: false } } }],
+        },
         { why: "account default declared in config", config: { accountEncryptionByDefault: true }, resources: [volume("data", {})] },
         { why: "secret KMS key on an encrypted volume", resources: [volume("data", { encrypted: true, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/ebs-secret-key") })] },
     ],

@@ -20,6 +20,23 @@ export const cases: Cases = {
         },
         { why: "registry rules unknown", resources: [{ type: REPO, name: "app", props: {} }, { type: REGISTRY, name: "scanning", props: { scanType: "ENHANCED", rules: UNKNOWN } }] },
         { why: "secret-wrapped true", resources: [{ type: REPO, name: "app", props: { imageScanningConfiguration: { scanOnPush: secret(true) } } }] },
+        {
+            why: "one registry rule scans on push, another leaves some repositories to manual scans",
+            resources: [
+                { type: REPO, name: "app", props: {} },
+                {
+                    type: REGISTRY,
+                    name: "scanning",
+                    props: {
+                        scanType: "BASIC",
+                        rules: [
+                            { scanFrequency: "SCAN_ON_PUSH", repositoryFilters: [{ filter: "*", filterType: "WILDCARD" }] },
+                            { scanFrequency: "MANUAL", repositoryFilters: [{ filter: "sandbox-*", filterType: "WILDCARD" }] },
+                        ],
+                    },
+                },
+            ],
+        },
     ],
     invalid: [
         { why: "scanning not configured (false by default)", resources: [{ type: REPO, name: "app", props: { name: "app-pr12" } }], messageId: "notScanned", on: "app", includes: ["not set"] },
@@ -31,6 +48,7 @@ export const cases: Cases = {
             on: "app",
         },
         { why: "malformed value", resources: [{ type: REPO, name: "app", props: { imageScanningConfiguration: "on" } }], messageId: "notScanned", on: "app" },
+        { why: "the message shows the repository's own setting", resources: [{ type: REPO, name: "app", props: { imageScanningConfiguration: { scanOnPush: false } } }], messageId: "notScanned", on: "app", includes: ["scanOnPush is false"] },
         { why: "secret repository name never printed", resources: [{ type: REPO, name: "app", props: { name: secret("secret-repo-name") } }], messageId: "notScanned", on: "app" },
     ],
     notApplicable: [{ why: "registry scanning managed elsewhere", resources: [{ type: REPO, name: "app", props: {} }], config: { registryScanning: true } }],

@@ -11,7 +11,6 @@ export const cases: Cases = {
         { why: "6.x lets AWS pick the newest 6 minor", props: { engine: "redis", engineVersion: "6.x" } },
         { why: "full version AWS lists", props: { engine: "redis", engineVersion: "5.0.6" } },
         { why: "valkey 8.1", props: { engine: "valkey", engineVersion: "8.1" } },
-        { why: "valkey newer than every known 9.x", props: { engine: "valkey", engineVersion: "9.2" } },
         { why: "memcached 1.6.22", type: CLUSTER, props: { engine: "memcached", engineVersion: "1.6.22" } },
         {
             why: "ordinary Redis replication group",
@@ -40,11 +39,14 @@ export const cases: Cases = {
         { why: "malformed: object", props: { engine: ["redis"], engineVersion: { v: 7 } } },
     ],
     invalid: [
+        { why: "not a version number", props: { engine: "redis", engineVersion: "latest" }, messageId: "notAVersion" },
+        { why: "valkey newer than every known 9.x: a note, not a violation", props: { engine: "valkey", engineVersion: "9.2" }, messageId: "unlisted", level: "advisory" },
         { why: "redis 5.0.5 is not offered (5.0.6 is)", props: { engineVersion: "5.0.5" }, messageId: "unknownVersion", includes: ["5.0.6", "ElastiCache redis", "2026-07-06"] },
         { why: "redis 3.2 predates every listed line", props: { engine: "redis", engineVersion: "3.2.10" }, messageId: "unknownVersion", includes: ["4.0.10"] },
         { why: "valkey has no 7.1 (7.2 is the first)", props: { engine: "valkey", engineVersion: "7.1" }, messageId: "unknownVersion", includes: ["7.2"] },
         { why: "memcached 1.5.11 was never offered", type: CLUSTER, props: { engine: "memcached", engineVersion: "1.5.11" }, messageId: "unknownVersion" },
         { why: "global replication group", type: GLOBAL, props: { engineVersion: "5.0.5" }, messageId: "unknownVersion" },
+        { why: "engine null (as export files write an unset input) is redis", props: { engine: null, engineVersion: "5.0.5" }, messageId: "unknownVersion", includes: ["ElastiCache redis"] },
         { why: "secret version is evaluated, not printed", props: { engineVersion: secret("4.0.9") }, messageId: "unknownVersion", includes: ["[secret]"] },
         { why: "deny", props: { engine: "redis", engineVersion: "6.2" }, config: { deny: ["redis:6.2"] }, messageId: "denied" },
         { why: "require >=7 rejects 6.x", props: { engine: "redis", engineVersion: "6.x" }, config: { require: { redis: ">=7" } }, messageId: "notRequired", includes: ["7.0"] },

@@ -17,6 +17,8 @@ export const cases: Cases = {
         { why: "Valkey, not set: unlike at-rest, transit is off by default", props: { ...base, engine: "valkey" }, messageId: "notEncrypted" },
         { why: "explicitly false", props: { ...base, transitEncryptionEnabled: false }, messageId: "notEncrypted", includes: ["false"] },
         { why: "malformed flag", props: { ...base, transitEncryptionEnabled: [true] }, messageId: "notEncrypted" },
+        { why: "unset: the message says what AWS assumes", props: { ...base, engine: "valkey" }, messageId: "notEncrypted", includes: ["is not set (not set: the API default is false for redis and valkey), so"] },
+        { why: "explicitly false: no note about the default", props: { ...base, transitEncryptionEnabled: false }, messageId: "notEncrypted", includes: ["transitEncryptionEnabled is false, so"] },
         { why: "preferred mode accepts clear-text clients", props: { ...base, transitEncryptionEnabled: true, transitEncryptionMode: "preferred" }, messageId: "preferredMode", includes: ['"preferred"'] },
         { why: "secret auth token is not printed", props: { ...base, transitEncryptionEnabled: false, authToken: secret("redis-auth-token-654321") }, messageId: "notEncrypted" },
     ],

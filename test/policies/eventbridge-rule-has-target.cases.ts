@@ -36,6 +36,21 @@ export const cases: Cases = {
         },
         { why: "secret description on the rule", resources: [rule("r", { description: secret("internal-secret-desc") }), targetFor("r")] },
         { why: "no rules in the stack", resources: [FUNCTION] },
+        {
+            why: "rule's bus unknown during preview: a literal-name target on a custom bus may be on it",
+            resources: [
+                rule("r", { name: "orders", eventBusName: UNKNOWN }),
+                { type: TARGET, name: "t", props: { rule: "orders", eventBusName: "orders-bus", arn: "arn:aws:sqs:us-east-1:123456789012:q" } },
+            ],
+        },
+        {
+            why: "a target whose rule comes from a stack reference may attach to this rule",
+            resources: [
+                rule("r"),
+                { type: "pulumi:pulumi:StackReference", name: "shared", props: { outputs: UNKNOWN } },
+                { type: TARGET, name: "t", props: { rule: UNKNOWN, arn: UNKNOWN }, propertyDependencies: { rule: ["shared"] } },
+            ],
+        },
         { why: "malformed target props", resources: [rule("r", { name: "x" }), { type: TARGET, name: "t", props: { rule: ["x"], eventBusName: { a: 1 } }, propertyDependencies: { rule: ["r"] } }] },
     ],
     invalid: [
@@ -77,5 +92,13 @@ export const cases: Cases = {
             on: "r",
         },
         { why: "garbage state still counts as enabled", resources: [rule("r", { state: 42, isEnabled: "maybe" })], messageId: "noTarget", on: "r" },
+        {
+            why: "a literal-name target for another rule on the same bus",
+            resources: [rule("r", { name: "ops" }), { type: TARGET, name: "t", props: { rule: "billing", arn: "arn:aws:sqs:us-east-1:123456789012:q" } }],
+            messageId: "noTarget",
+            on: "r",
+        },
+        { why: "autonamed rule: the message says so", resources: [rule("r")], messageId: "noTarget", on: "r", includes: ["literal name (autonamed) on event bus default"] },
+        { why: "rule on a bus unknown during preview, no target at all", resources: [rule("r", { name: "orders", eventBusName: UNKNOWN })], messageId: "noTarget", on: "r", includes: ["on event bus (unknown)"] },
     ],
 };

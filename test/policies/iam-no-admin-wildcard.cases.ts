@@ -50,6 +50,13 @@ export const cases: Cases = {
         { why: "document as an object, Statement as a single object", resources: [policy("p", { Version: "2012-10-17", Statement: adminStatement })], messageId: "allActions", on: "p", includes: ["policy Statement "] },
         { why: "*:* with a Sid", resources: [policy("p", doc({ Sid: "AllowAll", Effect: "Allow", Action: ["*:*"], Resource: ["*"] }))], messageId: "allActions", on: "p", includes: ['Sid "AllowAll"', '"*:*"'] },
         { why: "a condition does not make it less than admin", resources: [policy("p", doc({ ...adminStatement, Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }))], messageId: "allActions", on: "p" },
+        {
+            why: "a wildcard among specific actions: the message names the wildcard and the resources",
+            resources: [policy("p", doc({ Effect: "Allow", Action: ["s3:GetObject", "*"], Resource: "*" }))],
+            messageId: "allActions",
+            on: "p",
+            includes: ['allows Action ["*"] on Resource "*":'],
+        },
         { why: "Action * with NotResource", resources: [policy("p", doc({ Effect: "Allow", Action: "*", NotResource: "arn:aws:s3:::audit/*" }))], messageId: "allActions", on: "p", includes: ["NotResource"] },
         { why: "all-wildcard ARN as Resource", resources: [policy("p", doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:*:*:*:*" }))], messageId: "allActions", on: "p" },
         {

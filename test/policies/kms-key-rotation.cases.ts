@@ -13,6 +13,8 @@ export const cases: Cases = {
         { why: "key in an external key store", props: { customKeyStoreId: UNKNOWN, xksKeyId: "ext-key-1" } },
         { why: "secret policy document", props: { enableKeyRotation: true, policy: secret("{\"Statement\":[\"kms-secret-policy\"]}") } },
         { why: "period unknown", props: { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN } },
+        { why: "period at the 90-day minimum", props: { enableKeyRotation: true, rotationPeriodInDays: 90 } },
+        { why: "period at the 2560-day maximum", props: { enableKeyRotation: true, rotationPeriodInDays: 2560 } },
     ],
     invalid: [
         { why: "rotation not set (default false)", props: { description: "app key", deletionWindowInDays: 7 }, messageId: "rotationOff", includes: ["enableKeyRotation", "not set"] },
@@ -22,6 +24,7 @@ export const cases: Cases = {
         { why: "fractional period", props: { enableKeyRotation: true, rotationPeriodInDays: 90.5 }, messageId: "periodOutOfRange" },
         { why: "malformed period", props: { enableKeyRotation: true, rotationPeriodInDays: { days: 1 } }, messageId: "periodOutOfRange" },
         { why: "malformed rotation flag", props: { enableKeyRotation: "yes please" }, messageId: "rotationOff" },
+        { why: "the message shows the flag's value", props: { enableKeyRotation: false }, messageId: "rotationOff", includes: ["enableKeyRotation is false (the default is false)"] },
         { why: "secret policy is not printed", props: { policy: secret("{\"Statement\":[\"kms-secret-policy\"]}") }, messageId: "rotationOff" },
     ],
 };

@@ -58,6 +58,14 @@ export const cases: Cases = {
         },
         { why: "secret DLQ arn still counts", resources: [fn("f", { deadLetterConfig: { targetArn: secret("arn:aws:sqs:us-east-1:123456789012:secret-dlq") } }), ...eventTarget("f")] },
         { why: "no functions", resources: [DLQ] },
+        {
+            why: "invoke config given the function's literal ARN",
+            resources: [
+                fn("processor", { arn: "arn:aws:lambda:us-east-1:123456789012:function:processor-1a2b3c4" }),
+                ...eventTarget("processor"),
+                { type: INVOKE_CONFIG, name: "cfg", props: { functionName: "arn:aws:lambda:us-east-1:123456789012:function:processor-1a2b3c4", destinationConfig: { onFailure: { destination: "arn:aws:sqs:us-east-1:123456789012:dlq" } } } },
+            ],
+        },
     ],
     invalid: [
         {
@@ -94,6 +102,68 @@ export const cases: Cases = {
             ],
             messageId: "noFailureDestination",
             on: "worker",
+        },
+        {
+            why: "invoker targets an alias given the function's literal name",
+            resources: [
+                fn("worker"),
+                { type: "aws:lambda/alias:Alias", name: "worker-live", props: { name: "live", functionName: "worker-1a2b3c4", arn: UNKNOWN } },
+                { type: TARGET, name: "tgt", props: { rule: "nightly", arn: UNKNOWN }, propertyDependencies: { arn: ["worker-live"] } },
+            ],
+            messageId: "noFailureDestination",
+            on: "worker",
+        },
+        {
+            why: "invoker targets an alias given the function's literal ARN",
+            resources: [
+                fn("worker", { arn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" }),
+                { type: "aws:lambda/alias:Alias", name: "worker-live", props: { name: "live", functionName: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4", arn: UNKNOWN } },
+                { type: TARGET, name: "tgt", props: { rule: "nightly", arn: UNKNOWN }, propertyDependencies: { arn: ["worker-live"] } },
+            ],
+            messageId: "noFailureDestination",
+            on: "worker",
+        },
+        {
+            why: "EventBridge target given the function's literal ARN",
+            resources: [fn("worker", { arn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" }), { type: TARGET, name: "tgt", props: { rule: "nightly", arn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" } }],
+            messageId: "noFailureDestination",
+            on: "worker",
+        },
+        {
+            why: "SNS subscription given the function's literal ARN",
+            resources: [fn("worker", { arn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" }), { type: SUB, name: "sub", props: { topic: "arn:aws:sns:us-east-1:123456789012:alerts", protocol: "lambda", endpoint: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" } }],
+            messageId: "noFailureDestination",
+            on: "worker",
+        },
+        {
+            why: "S3 notification given the function's literal ARN, next to another function's",
+            resources: [
+                fn("worker", { arn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4" }),
+                {
+                    type: NOTIFICATION,
+                    name: "uploads-notify",
+                    props: {
+                        bucket: "uploads-pr12",
+                        lambdaFunctions: [
+                            { lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:indexer", events: ["s3:ObjectRemoved:*"] },
+                            { lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:worker-1a2b3c4", events: ["s3:ObjectCreated:*"] },
+                        ],
+                    },
+                },
+            ],
+            messageId: "noFailureDestination",
+            on: "worker",
+        },
+        {
+            why: "an S3 notification wired to one function does not make another one asynchronous",
+            resources: [
+                fn("api"),
+                fn("thumbnailer"),
+                { type: NOTIFICATION, name: "uploads-notify", props: { bucket: UNKNOWN, lambdaFunctions: [{ lambdaFunctionArn: UNKNOWN, events: ["s3:ObjectCreated:*"] }] }, propertyDependencies: { lambdaFunctions: ["thumbnailer"] } },
+            ],
+            messageId: "noFailureDestination",
+            on: "thumbnailer",
+            count: 1,
         },
         {
             why: "invoke config with only an on-success destination",

@@ -18,6 +18,7 @@ export const cases: Cases = {
         { why: "both left out", props: BASE, messageId: "defaults" },
         { why: "either mode: timeout still 3 s", props: { ...BASE, memorySize: 512, timeout: 3 }, config: { flagWhen: "either" }, messageId: "defaults", includes: ["512"] },
         { why: "malformed values are not tuning", props: { ...BASE, memorySize: null, timeout: null }, messageId: "defaults" },
+        { why: "left out: the message shows the defaults Lambda applies", props: BASE, messageId: "defaults", includes: ["memorySize is 128 and timeout is 3,"] },
         { why: "secret environment never printed", props: { ...BASE, environment: { variables: { API_KEY: secret("sk-live-secret-key") } } }, messageId: "defaults" },
     ],
 };

@@ -25,6 +25,7 @@ export const cases: Cases = {
         { why: "nodejs20.x deprecated on 2026-04-30", props: { runtime: "nodejs20.x" }, env: on, messageId: "deprecated", includes: ["nodejs24.x"] },
         { why: "python3.9 deprecated", props: { runtime: "python3.9" }, env: on, messageId: "deprecated", includes: ["python3.14"] },
         { why: "dotnet9 deprecated, block dates not announced", props: { runtime: "dotnet9" }, env: on, messageId: "deprecated", includes: ["not announced", "dotnet10"] },
+        { why: "the newest runtime of a family once deprecated: no successor named yet", props: { runtime: "nodejs24.x" }, env: { AWS_GUARDRAILS_TODAY: "2028-05-15" }, messageId: "deprecated", includes: ["Move to a supported runtime before then"] },
         { why: "secret runtime is evaluated, not printed", props: { runtime: secret("nodejs18.x") }, env: on, messageId: "deprecated", includes: ["[secret]"] },
     ],
 };

@@ -8,7 +8,6 @@ export const cases: Cases = {
         { why: "3.9.x", props: { kafkaVersion: "3.9.x" }, env: on },
         { why: "3.8.x KRaft", props: { kafkaVersion: "3.8.x.kraft" }, env: on },
         { why: "4.1.x KRaft", props: { kafkaVersion: "4.1.x.kraft" }, env: on },
-        { why: "a line newer than everything known", props: { kafkaVersion: "4.3.x.kraft" }, env: on },
         { why: "3.7.x before its end of support", props: { kafkaVersion: "3.7.x" }, env: { AWS_GUARDRAILS_TODAY: "2026-08-31" } },
         {
             why: "ordinary MSK cluster",
@@ -30,6 +29,8 @@ export const cases: Cases = {
         { why: "MSK Serverless is not checked", type: "aws:msk/serverlessCluster:ServerlessCluster", props: { kafkaVersion: "2.8.1" }, env: on },
     ],
     invalid: [
+        { why: "not a version number", props: { kafkaVersion: "latest" }, env: on, messageId: "notAVersion" },
+        { why: "a line newer than everything known: a note, not a violation", props: { kafkaVersion: "4.3.x.kraft" }, env: on, messageId: "unlisted", level: "advisory" },
         { why: "3.6.0 past end of support (2026-06-01)", props: { kafkaVersion: "3.6.0" }, env: on, messageId: "endOfSupport", includes: ["2026-06-01", "3.8.x", "MSK Kafka"] },
         { why: "end of support computed at run time: 3.7.x on 2026-09-01", props: { kafkaVersion: "3.7.x" }, env: { AWS_GUARDRAILS_TODAY: "2026-09-01" }, messageId: "endOfSupport" },
         { why: "2.8.1 past end of support", props: { kafkaVersion: "2.8.1" }, env: on, messageId: "endOfSupport" },

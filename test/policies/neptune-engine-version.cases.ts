@@ -9,8 +9,6 @@ export const cases: Cases = {
         { why: "newest known 1.4.8.0", props: { engineVersion: "1.4.8.0" }, env: on },
         { why: "1.3.4.0 before its end of life (2027-03-06)", props: { engineVersion: "1.3.4.0" }, env: on },
         { why: "1.2.1.0 until its end of life on 2026-11-30", props: { engineVersion: "1.2.1.0" }, env: on },
-        { why: "a patch newer than the known 1.4.6 ones", props: { engineVersion: "1.4.6.4" }, env: on },
-        { why: "a release newer than everything known", props: { engineVersion: "1.5.0.0" }, env: on },
         { why: "ordinary Neptune cluster", props: { engine: "neptune", engineVersion: "1.4.5.1", skipFinalSnapshot: true, iamDatabaseAuthenticationEnabled: true }, env: on },
         { why: "no engineVersion: AWS picks its default", props: { engine: "neptune" }, env: on },
         { why: "global cluster from an existing cluster", type: GLOBAL, props: { engineVersion: "1.0.1.0", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:g" }, env: on },
@@ -24,6 +22,9 @@ export const cases: Cases = {
         { why: "malformed: object", props: { engineVersion: { v: "1.0.1.0" } }, env: on },
     ],
     invalid: [
+        { why: "not a version number", props: { engineVersion: "latest" }, env: on, messageId: "notAVersion" },
+        { why: "a patch newer than the known 1.4.6 ones: a note, not a violation", props: { engineVersion: "1.4.6.4" }, env: on, messageId: "unlisted", level: "advisory" },
+        { why: "a release newer than everything known: a note, not a violation", props: { engineVersion: "1.5.0.0" }, env: on, messageId: "unlisted", level: "advisory" },
         { why: "1.1.0.0 reached end of life on 2025-03-15", props: { engineVersion: "1.1.0.0" }, env: on, messageId: "endOfSupport", includes: ["2025-03-15", "end of life", "1.1.1.0"] },
         { why: "end of life computed at run time: 1.2.1.0 on 2026-11-30", props: { engineVersion: "1.2.1.0" }, env: { AWS_GUARDRAILS_TODAY: "2026-11-30" }, messageId: "endOfSupport", includes: ["2026-11-30"] },
         { why: "1.0.1.0 has no date but is older than versions that reached end of life", props: { engineVersion: "1.0.1.0" }, env: on, messageId: "endOfSupport" },

@@ -9,7 +9,6 @@ export const cases: Cases = {
         { why: "OpenSearch 2.19", props: { engineVersion: "OpenSearch_2.19" }, env: on },
         { why: "OpenSearch 2.11 before its end of extended support", props: { engineVersion: "OpenSearch_2.11" }, env: on },
         { why: "OpenSearch 1.0 in extended support until 2027-11-07", props: { engineVersion: "OpenSearch_1.0" }, env: on },
-        { why: "a 3.x newer than every known 3.x", props: { engineVersion: "OpenSearch_3.9" }, env: on },
         { why: "Elasticsearch 7.10 on the OpenSearch API", props: { engineVersion: "Elasticsearch_7.10" }, env: on },
         { why: "legacy Elasticsearch domain 7.10", type: ES, props: { elasticsearchVersion: "7.10" }, env: on },
         { why: "legacy Elasticsearch domain without a version (1.5)", type: ES, props: {}, env: on },
@@ -36,6 +35,8 @@ export const cases: Cases = {
         { why: "malformed: object", props: { engineVersion: { OpenSearch: "2.11" } }, env: on },
     ],
     invalid: [
+        { why: "not a version number", props: { engineVersion: "OpenSearch_latest" }, env: on, messageId: "notAVersion" },
+        { why: "a 3.x newer than every known 3.x: a note, not a violation", props: { engineVersion: "OpenSearch_3.9" }, env: on, messageId: "unlisted", level: "advisory" },
         { why: "OpenSearch 2.10 was withdrawn (not in ListVersions)", props: { engineVersion: "OpenSearch_2.10" }, env: on, messageId: "deprecated", includes: ["OpenSearch_2.11", "2026-11-10"] },
         { why: "OpenSearch 2.12 never existed", props: { engineVersion: "OpenSearch_2.12" }, env: on, messageId: "unknownVersion", includes: ["OpenSearch_2.19", "OpenSearch_2.13"] },
         {

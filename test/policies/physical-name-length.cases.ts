@@ -30,6 +30,7 @@ export const cases: Cases = {
         { why: "FIFO queue name", type: "aws:sqs/queue:Queue", props: { name: "orders-pr12.fifo", fifoQueue: true } },
         { why: "log group name with slashes", type: "aws:cloudwatch/logGroup:LogGroup", props: { name: "/aws/lambda/payment-processor-pr12" } },
         { why: "malformed name (a number) is not judged", type: ALB, props: { name: 12345 } },
+        { why: "maxLengths raises a limit AWS raised after the data's date", type: TG, config: { maxLengths: { [TG]: 48 } }, props: { name: "payment-processor-target-group-dev" } },
     ],
     invalid: [
         {
@@ -41,6 +42,14 @@ export const cases: Cases = {
         },
         { why: "alb token too", type: "aws:alb/loadBalancer:LoadBalancer", props: { name: "payment-processing-alb-primary-pr4521" }, messageId: "tooLong" },
         { why: "target group name over 32", type: TG, props: { name: "payment-processor-target-group-dev" }, messageId: "tooLong", includes: ["target group name"] },
+        {
+            why: "maxLengths lowers a limit the team wants tighter",
+            type: TG,
+            config: { maxLengths: { [TG]: 20 } },
+            props: { name: "payments-tg-pr4521-blue" },
+            messageId: "tooLong",
+            includes: ["at most 20"],
+        },
         { why: "IAM role over 64", type: ROLE, props: { name: `lambda-execution-role-for-payment-processing-disaster-recovery-pr4521` }, messageId: "tooLong", includes: ["IAM role name", "64"] },
         { why: "Lambda over 64", type: LAMBDA, props: { name: `payment-processor-failover-orchestrator-function-primary-region-pr4521` }, messageId: "tooLong" },
         { why: "RDS cluster identifier over 63", type: CLUSTER, props: { engine: "aurora-postgresql", clusterIdentifier: `a${"b".repeat(63)}` }, messageId: "tooLong", includes: ["63"] },

@@ -11,8 +11,6 @@ export const cases: Cases = {
         { why: "15.10, the oldest 15.x AWS still offers", props: PG("15.10") },
         { why: "16.9 is available", props: PG("16.9") },
         { why: "newest known 18.4", props: PG("18.4") },
-        { why: "15.19 is newer than every known 15.x (released after the snapshot)", props: PG("15.19") },
-        { why: "a new major newer than everything known", props: PG("19.1") },
         { why: "major alias 15: AWS picks the default minor, and 15.x is still offered", props: PG("15") },
         { why: "Limitless build that AWS lists", props: PG("16.13-limitless") },
         {
@@ -30,7 +28,6 @@ export const cases: Cases = {
         },
         { why: "ordinary Aurora MySQL 3 cluster", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.08.0" } },
         { why: "Aurora MySQL alias 8.0", props: { engine: "aurora-mysql", engineVersion: "8.0" } },
-        { why: "Aurora MySQL LTS patch newer than the known 3.04 ones", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.04.7" } },
         { why: "ordinary RDS PostgreSQL instance", type: INSTANCE, props: { engine: "postgres", engineVersion: "17.5", instanceClass: "db.t3.micro", allocatedStorage: 20 } },
         { why: "RDS MySQL instance with major version 8.0", type: INSTANCE, props: { engine: "mysql", engineVersion: "8.0", instanceClass: "db.t3.micro" } },
         { why: "RDS MySQL 8.4 LTS minor", type: INSTANCE, props: { engine: "mysql", engineVersion: "8.4.6" } },
@@ -70,6 +67,10 @@ export const cases: Cases = {
         { why: "another resource type is not checked", type: "aws:s3/bucket:Bucket", props: PG("15.3") },
     ],
     invalid: [
+        { why: "a word where the version goes", props: PG("latest"), messageId: "notAVersion", includes: ["\"latest\"", "not a version number of aurora-postgresql"] },
+        { why: "15.19 is newer than every known 15.x (released after the snapshot): a note, not a violation", props: PG("15.19"), messageId: "unlisted", level: "advisory" },
+        { why: "a new major newer than everything known: a note, not a violation", props: PG("19.1"), messageId: "unlisted", level: "advisory" },
+        { why: "Aurora MySQL LTS patch newer than the known 3.04 ones: a note, not a violation", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.04.7" }, messageId: "unlisted", level: "advisory" },
         {
             why: "seed: Aurora PostgreSQL 15.3 is deprecated",
             props: PG("15.3"),
