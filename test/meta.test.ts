@@ -63,7 +63,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, policy) =>
         expect(resolveConfig(name, configSchemaOf(policy), { noSuchSetting: 1 }).errors[0]).toContain("noSuchSetting");
     });
 
-    test("the case table covers every message, unknowns and secrets", () => {
+    test("the case table covers every message, unknowns, secrets and malformed input", () => {
         const cases = casesOf(name);
         expect(cases).toBeDefined();
         if (!cases) return;
@@ -72,6 +72,7 @@ describe.each(policies.map((p) => [p.name, p] as const))("%s", (name, policy) =>
         for (const id of Object.keys(policy.messages)) expect([...ids]).toContain(id);
         expect(cases.valid.some((c) => mentionsUnknown(c.props) || mentionsUnknown(c.resources))).toBe(true);
         expect(allCases(name).some((c) => secretsIn(c.props).length + secretsIn(c.resources).length > 0)).toBe(true);
+        expect(allCases(name).some((c) => /malformed/i.test(c.why ?? ""))).toBe(true);
     });
 
     test("has a generated docs page", () => {

@@ -41,6 +41,13 @@ export const cases: Cases = {
     invalid: [
         { why: "not a version number", props: { engine: "redis", engineVersion: "latest" }, messageId: "notAVersion" },
         { why: "valkey newer than every known 9.x: a note, not a violation", props: { engine: "valkey", engineVersion: "9.2" }, messageId: "unlisted", level: "advisory" },
+        {
+            why: "memcached 1.5.17, newer than every known 1.5 patch: a note (a memcached minor is a line of its own)",
+            type: CLUSTER,
+            props: { engine: "memcached", engineVersion: "1.5.17" },
+            messageId: "unlisted",
+            level: "advisory",
+        },
         { why: "redis 5.0.5 is not offered (5.0.6 is)", props: { engineVersion: "5.0.5" }, messageId: "unknownVersion", includes: ["5.0.6", "ElastiCache redis", "2026-07-06"] },
         { why: "redis 3.2 predates every listed line", props: { engine: "redis", engineVersion: "3.2.10" }, messageId: "unknownVersion", includes: ["4.0.10"] },
         { why: "valkey has no 7.1 (7.2 is the first)", props: { engine: "valkey", engineVersion: "7.1" }, messageId: "unknownVersion", includes: ["7.2"] },

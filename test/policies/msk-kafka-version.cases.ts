@@ -34,6 +34,7 @@ export const cases: Cases = {
         { why: "3.6.0 past end of support (2026-06-01)", props: { kafkaVersion: "3.6.0" }, env: on, messageId: "endOfSupport", includes: ["2026-06-01", "3.8.x", "MSK Kafka"] },
         { why: "end of support computed at run time: 3.7.x on 2026-09-01", props: { kafkaVersion: "3.7.x" }, env: { AWS_GUARDRAILS_TODAY: "2026-09-01" }, messageId: "endOfSupport" },
         { why: "2.8.1 past end of support", props: { kafkaVersion: "2.8.1" }, env: on, messageId: "endOfSupport" },
+        { why: "the message names the kind of date that passed", props: { kafkaVersion: "3.6.0" }, env: on, messageId: "endOfSupport", includes: ["end of support on 2026-06-01"] },
         { why: "1.1.1 deprecated by MSK", props: { kafkaVersion: "1.1.1" }, env: on, messageId: "deprecated", includes: ["4.2.x.kraft"] },
         { why: "a 3.7 patch number in a retired line", props: { kafkaVersion: "3.7.1" }, env: on, messageId: "retiredLine" },
         { why: "2.5.0 was never offered (2.5.1 was)", props: { kafkaVersion: "2.5.0" }, env: { AWS_GUARDRAILS_TODAY: "2024-01-01" }, messageId: "unknownVersion", includes: ["2.5.1"] },

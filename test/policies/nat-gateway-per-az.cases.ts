@@ -52,6 +52,17 @@ export const cases: Cases = {
             resources: [subnet("p1", undefined, { availabilityZoneId: "use1-az1" }), subnet("p2", "us-east-1a"), nat("nat", "public-a"), ...privateTable("rt", "nat", ["p1", "p2"])],
         },
         { why: "a NAT serving one zone", resources: [...PRIVATE, nat("nat", "public-a"), ...privateTable("rt", "nat", ["private-a"])] },
+        {
+            why: "malformed zones and routes (numbers, nested objects) are not judged",
+            resources: [
+                subnet("odd-a", 42),
+                subnet("odd-b", { zone: "us-east-1b" }),
+                nat("nat", "public-a", { availabilityMode: ["zonal"] }),
+                { type: TABLE, name: "rt", props: { vpcId: UNKNOWN, routes: "0.0.0.0/0" } },
+                { type: ROUTE, name: "rt-default", props: { routeTableId: 7, destinationCidrBlock: null, natGatewayId: { id: "nat" } }, propertyDependencies: { routeTableId: ["rt"], natGatewayId: ["nat"] } },
+                ...["odd-a", "odd-b"].map((s) => ({ type: ASSOC, name: `${s}-assoc`, props: { routeTableId: UNKNOWN, subnetId: UNKNOWN }, propertyDependencies: { routeTableId: ["rt"], subnetId: [s] } })),
+            ],
+        },
         { why: "secret tags on the NAT", resources: [...PRIVATE, nat("nat", "public-a", { tags: { Owner: secret("secret-owner-tag") } }), ...privateTable("rt", "nat", ["private-a"])] },
         { why: "three zones, threshold raised to four", resources: [...PRIVATE, nat("nat", "public-a"), ...privateTable("rt", "nat", ["private-a", "private-b", "private-c"])], config: { minZones: 4 } },
     ],
