@@ -32,7 +32,7 @@ const VERSION = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"
 const PASSWORD = "MySecurePassword123!";
 
 const registered = new Map(policies.map((p) => [p.name, p]));
-/** Policies the seeds call for, by the names the registry uses; names not registered (yet) are skipped. */
+/** Policies the seeds call for, by the names the registry uses. */
 const BAD_STACK_EXPECTS: readonly { policy: string; on: string }[] = [
     { policy: "skip-final-snapshot", on: "financial-db-cluster" }, // seed 002: no skipFinalSnapshot
     { policy: "deletion-protection-disabled", on: "financial-db-cluster" }, // seed 002: deletionProtection true
@@ -173,8 +173,7 @@ describe("the pack on a dev stack", () => {
 
     test("the bad stack has findings, at each policy's level, from at least the policies its seeds call for", async () => {
         const run = await runEngine(pack, BAD.resources);
-        const expected = BAD_STACK_EXPECTS.filter((e) => registered.has(e.policy));
-        expect(expected.length).toBeGreaterThan(0);
+        const expected = BAD_STACK_EXPECTS;
         const got = new Set(run.findings.map((f) => `${f.policyName} ${f.enforcementLevel} on ${f.resource.name}`));
         const missing = expected
             .map((e) => `${e.policy} ${registered.get(e.policy)?.enforcementLevel} on ${e.on}`)
@@ -236,8 +235,8 @@ describe("the pack on a dev stack", () => {
         );
         const keys = mandatoryKeys(run);
         expect(keys).not.toContain("skip-final-snapshot on financial-db-cluster");
-        if (registered.has("rds-backup-retention")) expect(keys).toContain("rds-backup-retention on financial-db-cluster");
-        if (registered.has("cloudwatch-log-group-retention")) expect(keys).toContain("cloudwatch-log-group-retention on app-logs");
+        expect(keys).toContain("rds-backup-retention on financial-db-cluster");
+        expect(keys).toContain("cloudwatch-log-group-retention on app-logs");
         expectNoCantRun(run);
     });
 
@@ -305,11 +304,7 @@ describe("the pack on a dev stack", () => {
         const run = await runEngine(pack, BAD.resources);
         expect(run.resources.map((r) => r.urn)).toEqual(BAD.resources.map((r) => r.urn));
         // The bucket has versioning wired by property dependency but no public access block.
-        if (registered.has("s3-public-access-block")) {
-            expect(run.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => [f.phase, f.resource.name])).toEqual([
-                ["analyzeStack", "transaction-logs"],
-            ]);
-        }
+        expect(run.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => [f.phase, f.resource.name])).toEqual([["analyzeStack", "transaction-logs"]]);
     });
 });
 

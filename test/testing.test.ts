@@ -5,15 +5,11 @@ import { tmpdir } from "os";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policies } from "../policies";
 import { captureProgram } from "../testing/capture";
 import { GuardrailsResult, PackConfigError, checkProgram, guardrailsMatchers } from "../testing";
 
 jest.setTimeout(60_000);
 
-const registered = new Set(policies.map((p) => p.name));
-/** Policies other work may not have registered yet: tests on them are skipped rather than failed. */
-const whenRegistered = (name: string): jest.It => (registered.has(name) ? it : it.skip);
 
 const PASSWORD = "Sup3r-Secret-Passw0rd!";
 const SECRET_NAME = "payroll-exports-7f3a9c";
@@ -74,7 +70,7 @@ describe("checkProgram verdicts", () => {
         expect(result.findings.find((f) => f.policy === "s3-public-access-block" && f.resourceName === "half")?.message).toContain("blockPublicPolicy");
     });
 
-    whenRegistered("resource-name-environment-suffix")("holds explicit physical names to the environment suffix", async () => {
+    it("holds explicit physical names to the environment suffix", async () => {
         const program = (): void => {
             lockedBucket("fixed", { bucket: "orders-archive" });
             lockedBucket("suffixed", { bucket: "orders-archive-pr42" });
@@ -91,7 +87,7 @@ describe("checkProgram verdicts", () => {
         expect(process.env.ENVIRONMENT_SUFFIX).toBe(before);
     });
 
-    whenRegistered("no-protect-option")("reads resource options: protect", async () => {
+    it("reads resource options: protect", async () => {
         const result = await checkProgram(() => cluster("db", { skipFinalSnapshot: true }, { protect: true }));
         expect(result).toHaveViolation("no-protect-option", { resourceName: "db" });
     });
@@ -173,6 +169,16 @@ describe("what the helper captures", () => {
         );
         expect(resources.find((r) => r.name === "db")?.props.kmsKeyId).toBe("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     });
+
+    it("names the remote components (awsx 3, eks 4) whose children a provider plugin builds, unseen under mocks", async () => {
+        const result = await checkProgram(() => {
+            new pulumi.ComponentResource("awsx:ec2:Vpc", "vpc", {}, {}, true);
+            new pulumi.ComponentResource("acme:index:Local", "local", {});
+        }, { stack: "dev" });
+        expect(result.unchecked.map((r) => `${r.name} ${r.type}`)).toEqual(["vpc awsx:ec2:Vpc"]);
+        expect(result.summary()).toContain("not checked: the resources of 1 remote component, which a provider plugin creates and mocks do not run");
+        expect(result.summary()).toMatch(/\n {4}vpc \(awsx:ec2:Vpc\)$/);
+    });
 });
 
 describe("secrets", () => {
@@ -183,10 +189,8 @@ describe("secrets", () => {
         }, { stack: "dev" });
         // The secret final snapshot name is still seen: the finding is "keeps a snapshot", not "no identifier".
         expect(result.findings.find((f) => f.policy === "skip-final-snapshot")?.message).toContain("leaves a final snapshot");
-        if (registered.has("resource-name-environment-suffix")) {
-            expect(result).toHaveViolation("resource-name-environment-suffix", { resourceName: "exports" });
-            expect(result.findings.find((f) => f.resourceName === "exports")?.message).toContain("bucket is [secret]");
-        }
+        expect(result).toHaveViolation("resource-name-environment-suffix", { resourceName: "exports" });
+        expect(result.findings.find((f) => f.resourceName === "exports")?.message).toContain("bucket is [secret]");
         const failure = messageOf(guardrailsMatchers.toHaveNoMandatoryViolations.call({ isNot: false }, result));
         for (const text of [result.summary(), JSON.stringify(result), failure, ...result.findings.map((f) => f.message)]) {
             expect(text).not.toContain(PASSWORD);

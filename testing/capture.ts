@@ -95,6 +95,8 @@ export interface CapturedProgram {
     sources: Map<string, string>;
     /** URN to the inputs as the engine sends them to a pack: secrets in their envelopes, unknowns as sentinels. */
     wire: Map<string, Props>;
+    /** URNs of remote components (awsx 3, eks 4...): a provider plugin builds their children, and mocks run no plugin. */
+    remote: Set<string>;
 }
 
 /** Lets pending work (applies that register more resources) run before we look again. */
@@ -173,5 +175,6 @@ export async function captureProgram(program: () => unknown, options: RunOptions
         if (source) sources.set(reg.urn, source);
     }
     const wire = new Map(registrations.map((reg) => [reg.urn, reg.request.getObject()?.toJavaScript() ?? {}]));
-    return { resources: registrations.map((reg) => toResource(reg, providers)), sources, wire };
+    const remote = new Set(registrations.filter((reg) => reg.request.getRemote()).map((reg) => reg.urn));
+    return { resources: registrations.map((reg) => toResource(reg, providers)), sources, wire, remote };
 }

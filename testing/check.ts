@@ -9,7 +9,7 @@ import { Resource } from "../lib/resource";
 import { StackInfo } from "../lib/stack";
 import { policies } from "../policies";
 import { CapturedProgram, MockOverrides, captureProgram } from "./capture";
-import { GuardrailsFinding, GuardrailsResult, NotApplicable, Remediation } from "./result";
+import { CheckedResource, GuardrailsFinding, GuardrailsResult, NotApplicable, Remediation } from "./result";
 
 export interface CheckOptions {
     /** Stack name (default "stack", as Pulumi's mocks): production-only policies and the naming suffix read it. */
@@ -55,7 +55,7 @@ interface Enabled {
     properties: Record<string, unknown>;
 }
 
-function evaluate({ resources, sources }: CapturedProgram, stack: StackInfo, settings: Map<string, PolicySettings>, stackName: string): GuardrailsResult {
+function evaluate({ resources, sources, remote }: CapturedProgram, stack: StackInfo, settings: Map<string, PolicySettings>, stackName: string): GuardrailsResult {
     const enabled: Enabled[] = [];
     for (const policy of policies) {
         const s = settings.get(policy.name);
@@ -104,12 +104,14 @@ function evaluate({ resources, sources }: CapturedProgram, stack: StackInfo, set
     const graph = new Graph(final);
     for (const e of enabled) if (e.policy.kind === "stack") collect(e, evaluateStack(e.policy, graph, stack, e.properties), graph.byUrn);
 
+    const checked = final.map((r): CheckedResource => ({ urn: r.urn, name: r.name, type: r.type, ...(sources.has(r.urn) ? { source: sources.get(r.urn) } : {}) }));
     return new GuardrailsResult(
         findings,
-        final.map((r) => ({ urn: r.urn, name: r.name, type: r.type, ...(sources.has(r.urn) ? { source: sources.get(r.urn) } : {}) })),
+        checked,
         remediations,
         [...notApplicable].map(([policy, reason]): NotApplicable => ({ policy, reason })),
         stackName,
+        checked.filter((r) => remote.has(r.urn)),
     );
 }
 

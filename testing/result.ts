@@ -79,6 +79,11 @@ export class GuardrailsResult {
         /** Policies that did not apply to this stack (e.g. production-only exemptions), with the reason. */
         readonly notApplicable: readonly NotApplicable[],
         readonly stack: string,
+        /**
+         * Remote components (e.g. awsx 3, eks 4): a provider plugin creates their child resources, and Pulumi's mocks run
+         * no plugin, so those children were not checked. `pulumi preview --policy-pack` or a scanned preview checks them.
+         */
+        readonly unchecked: readonly CheckedResource[] = [],
     ) {}
 
     mandatory(): GuardrailsFinding[] {
@@ -105,6 +110,13 @@ export class GuardrailsResult {
         if (this.notApplicable.length > 0) {
             lines.push("  not applicable:");
             for (const n of this.notApplicable) lines.push(`    ${n.policy}: ${n.reason}`);
+        }
+        if (this.unchecked.length > 0) {
+            lines.push(
+                `  not checked: the resources of ${plural(this.unchecked.length, "remote component")}, which a provider plugin creates and mocks do not run ` +
+                    "(check them with `pulumi preview --policy-pack` or `aws-guardrails scan`):",
+            );
+            for (const r of this.unchecked) lines.push(`    ${r.name} (${r.type})`);
         }
         return lines.join("\n");
     }
