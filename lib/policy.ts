@@ -6,7 +6,7 @@ import { Graph } from "./graph";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
 import { StackInfo } from "./stack";
-import { Props, get } from "./values";
+import { Props, asBool, get, isUnknown } from "./values";
 
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -87,6 +87,18 @@ export function definePolicy<C>(policy: ResourcePolicy<C>): ResourcePolicy<C>;
 export function definePolicy<C>(policy: StackPolicy<C>): StackPolicy<C>;
 export function definePolicy<C>(policy: Policy<C>): Policy<C> {
     return policy;
+}
+
+/** The check and the fix of a policy whose whole rule is "this boolean is true" (unset counts as false, unknown passes). */
+export function flagIsTrue<C>(property: string, messageId: string): Pick<ResourcePolicy<C>, "check" | "fix"> {
+    return {
+        check({ get, report }) {
+            const value = get(property);
+            if (isUnknown(value) || asBool(value) === true) return;
+            report(messageId, { property, value });
+        },
+        fix: () => ({ [property]: true }),
+    };
 }
 
 export const ANY_TYPE = "*";

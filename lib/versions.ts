@@ -273,7 +273,7 @@ function assessIn(index: Index, raw: string, opts: AssessOptions, now: string): 
             return usable.length > 0 ? { kind: "ok", matches: usable.map((e) => e.v.raw) } : { kind: "retired" };
         }
     }
-    // Unknown: released after the snapshot (newer than its line: pass), or never offered (older: fail).
+    // Unknown: perhaps released after the snapshot (newer than its line: a note), or never offered (older: a violation).
     const v = parseVersion(raw);
     const family = index.list.filter((e) => e.v.family === v.family);
     if (v.nums.length === 0) return { kind: "notAVersion" };

@@ -1,7 +1,6 @@
 import type * as aws from "@pulumi/aws";
-import { definePolicy } from "../lib/policy";
+import { definePolicy, flagIsTrue } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
-import { asBool, isUnknown } from "../lib/values";
 
 const FORCE: keyof aws.backup.VaultArgs = "forceDestroy";
 
@@ -23,10 +22,5 @@ export default definePolicy<ProductionConfig>({
     remediationSteps:
         "Set `forceDestroy: true` (the `remediate` level does this for you) and run `pulumi up` once before destroying, so the flag is in the state; " +
         "destroy then deletes the vault's recovery points first. Production stacks are exempt; see productionStacks.",
-    check({ get, report }) {
-        const force = get(FORCE);
-        if (isUnknown(force) || asBool(force) === true) return;
-        report("keepsRecoveryPoints", { property: FORCE, value: force });
-    },
-    fix: () => ({ [FORCE]: true }),
+    ...flagIsTrue<ProductionConfig>(FORCE, "keepsRecoveryPoints"),
 });

@@ -1,7 +1,6 @@
 import type * as aws from "@pulumi/aws";
-import { definePolicy } from "../lib/policy";
+import { definePolicy, flagIsTrue } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
-import { asBool, isUnknown } from "../lib/values";
 
 const FORCE: keyof aws.ecr.RepositoryArgs = "forceDelete";
 
@@ -21,10 +20,5 @@ export default definePolicy<ProductionConfig>({
             "AWS refuses to delete a repository that holds images (RepositoryNotEmptyException), so after the first push `pulumi destroy` fails.",
     },
     remediationSteps: "Set `forceDelete: true` (the `remediate` level does this for you). Production stacks are exempt; see productionStacks.",
-    check({ get, report }) {
-        const force = get(FORCE);
-        if (isUnknown(force) || asBool(force) === true) return;
-        report("keepsImages", { property: FORCE, value: force });
-    },
-    fix: () => ({ [FORCE]: true }),
+    ...flagIsTrue<ProductionConfig>(FORCE, "keepsImages"),
 });

@@ -1,8 +1,7 @@
 import type * as aws from "@pulumi/aws";
-import { definePolicy } from "../lib/policy";
+import { definePolicy, flagIsTrue } from "../lib/policy";
 import { BUCKET_TYPES } from "../lib/s3";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
-import { asBool, isUnknown } from "../lib/values";
 
 const FORCE: keyof aws.s3.BucketArgs & keyof aws.s3.BucketV2Args = "forceDestroy";
 
@@ -24,10 +23,5 @@ export default definePolicy<ProductionConfig>({
     remediationSteps:
         "Set `forceDestroy: true` (the `remediate` level does this for you) and run `pulumi up` once before destroying, so the flag is in the state. " +
         "Production stacks are exempt; see productionStacks.",
-    check({ get, report }) {
-        const force = get(FORCE);
-        if (isUnknown(force) || asBool(force) === true) return;
-        report("keepsObjects", { property: FORCE, value: force });
-    },
-    fix: () => ({ [FORCE]: true }),
+    ...flagIsTrue<ProductionConfig>(FORCE, "keepsObjects"),
 });
