@@ -12,6 +12,10 @@ export const cases: Cases = {
         },
         { why: "dimension unknown during preview (arn or arnSuffix cannot be told)", props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HTTPCode_Target_5XX_Count", dimensions: { LoadBalancer: UNKNOWN } } },
         { why: "NLB suffix", props: { ...BASE, namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "net/primary-nlb/50dc6c495c0c9188" } } },
+        {
+            why: "Gateway Load Balancer and target group suffixes",
+            props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "gwy/inspection/50dc6c495c0c9188", TargetGroup: "targetgroup/appliances/73e2d6bc24d8a067" } },
+        },
         { why: "namespace unknown", props: { ...BASE, namespace: UNKNOWN, metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: LB_ARN } } },
         { why: "other namespace uses other dimensions", props: { ...BASE, namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: { DBClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:x" } } },
         {
@@ -70,6 +74,25 @@ export const cases: Cases = {
             why: "a stray slash after the target group id (string built by hand)",
             props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "HealthyHostCount", dimensions: { LoadBalancer: "app/a/b", TargetGroup: "targetgroup/primary-tg-dev/73e2d6bc24d8a067/" } },
             messageId: "notSuffix",
+        },
+        {
+            why: "NLB: split(':').pop() keeps the loadbalancer/ prefix",
+            props: { ...BASE, namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "loadbalancer/net/primary-nlb/50dc6c495c0c9188" } },
+            messageId: "notSuffix",
+        },
+        { why: "NLB: a stray slash after the id", props: { ...BASE, namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "net/primary-nlb/50dc6c495c0c9188/" } }, messageId: "notSuffix" },
+        { why: "ALB: a stray slash after the id", props: { ...BASE, namespace: "AWS/ApplicationELB", metricName: "RequestCount", dimensions: { LoadBalancer: "app/primary-alb-dev/50dc6c495c0c9188/" } }, messageId: "notSuffix" },
+        {
+            why: "GWLB: split(':').pop() keeps the loadbalancer/ prefix",
+            props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "loadbalancer/gwy/inspection/50dc6c495c0c9188" } },
+            messageId: "notSuffix",
+        },
+        { why: "GWLB: a stray slash after the id", props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "gwy/inspection/50dc6c495c0c9188/" } }, messageId: "notSuffix" },
+        { why: "GWLB: bare name, the message shows the form", props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "inspection" } }, messageId: "notSuffix", includes: ["(gwy/<name>/<id>)"] },
+        {
+            why: "GWLB: full target group ARN",
+            props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "gwy/inspection/50dc6c495c0c9188", TargetGroup: TG_ARN } },
+            messageId: "fullArn",
         },
         {
             why: "secret dimension value never printed, nor its suffix",

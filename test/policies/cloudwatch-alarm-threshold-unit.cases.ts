@@ -39,6 +39,10 @@ export const cases: Cases = {
         { why: "RDS ReplicaLag of exactly one hour is plausible seconds", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", comparisonOperator: GT, threshold: 3600 } },
         { why: "threshold 0 alarms on any lag at all; not a unit slip", props: { ...GLOBAL_LAG, threshold: 0 } },
         { why: "global lag over 100 ms is a plausible millisecond threshold", props: { ...GLOBAL_LAG, threshold: 100 } },
+        { why: "AuroraReplicaLag with its unit set explicitly", props: { namespace: "AWS/RDS", metricName: "AuroraReplicaLag", statistic: "Maximum", unit: "Milliseconds", comparisonOperator: GT, threshold: 50 } },
+        { why: "ReplicaLag with its unit set explicitly", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", unit: "Seconds", comparisonOperator: GT, threshold: 30 } },
+        { why: "Lambda Duration with its unit set explicitly", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Maximum", unit: "Milliseconds", comparisonOperator: GT, threshold: 3000 } },
+        { why: "TargetResponseTime with its unit set explicitly", props: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", statistic: "Average", unit: "Seconds", comparisonOperator: GT, threshold: 2 } },
     ],
     invalid: [
         {
@@ -74,5 +78,17 @@ export const cases: Cases = {
             includes: ['metricQueries[0].metric.unit is "Seconds"', "in Milliseconds"],
         },
         { why: "the unreachable message names the unit in words", props: { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", statistic: "Maximum", comparisonOperator: GT, threshold: 1_300_000 }, messageId: "unreachable", includes: ["reported in seconds"] },
+        // Each message cites the AWS page that states the unit and says why the threshold is implausible.
+        { why: "global lag: cites the Aurora metrics page and the typical lag", props: { ...GLOBAL_LAG, threshold: 2 }, messageId: "msTooLow", includes: ["Aurora.AuroraMonitoring.Metrics.html", "typically hundreds of milliseconds"] },
+        { why: "Aurora Replica lag: typical lag", props: { namespace: "AWS/RDS", metricName: "AuroraReplicaLagMaximum", statistic: "Maximum", comparisonOperator: GT, threshold: 2 }, messageId: "msTooLow", includes: ["tens of milliseconds"] },
+        { why: "RDS ReplicaLag: cites the RDS metrics page", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", comparisonOperator: GT, threshold: 7200 }, messageId: "secondsTooHigh", includes: ["rds-metrics.html", "over an hour of replica lag"] },
+        { why: "Aurora binlog replica lag is in seconds too, per the Aurora page", props: { namespace: "AWS/RDS", metricName: "AuroraBinlogReplicaLag", statistic: "Maximum", comparisonOperator: GT, threshold: 5000 }, messageId: "secondsTooHigh", includes: ["Aurora.AuroraMonitoring.Metrics.html"] },
+        { why: "EC2 CPU as a fraction: cites the EC2 metrics page", props: { namespace: "AWS/EC2", metricName: "CPUUtilization", statistic: "Average", comparisonOperator: GT, threshold: 0.9 }, messageId: "fraction", includes: ["viewing_metrics_with_cloudwatch.html", "a fraction (0.8 for 80%)"] },
+        { why: "CPU as a fraction: the message gives the percentage to set", props: { namespace: "AWS/EC2", metricName: "CPUUtilization", statistic: "Average", comparisonOperator: GT, threshold: 0.75 }, messageId: "fraction", includes: ["set threshold to 75."] },
+        { why: "CPU above 100: a percentage's limit", props: { namespace: "AWS/EC2", metricName: "CPUUtilization", statistic: "Maximum", comparisonOperator: GT, threshold: 120 }, messageId: "unreachable", includes: ["a percentage never exceeds 100"] },
+        { why: "SQS age: cites the SQS metrics page and the retention limit", props: { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", statistic: "Maximum", comparisonOperator: GT, threshold: 1_500_000 }, messageId: "unreachable", includes: ["sqs-available-cloudwatch-metrics.html", "14-day"] },
+        { why: "Lambda Duration in seconds by mistake: cites the Lambda metrics page", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Minimum", comparisonOperator: GT, threshold: 10 }, messageId: "msTooLow", includes: ["monitoring-metrics-types.html", "most invocations take longer"] },
+        { why: "Lambda Duration beyond the 15-minute timeout", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Maximum", comparisonOperator: GT, threshold: 1_000_000 }, messageId: "unreachable", includes: ["reported in milliseconds", "900-second"] },
+        { why: "ALB response time in milliseconds by mistake: cites the ALB metrics page", props: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", statistic: "Average", comparisonOperator: GT, threshold: 250 }, messageId: "secondsTooHigh", includes: ["load-balancer-cloudwatch-metrics.html", "idle timeout"] },
     ],
 };

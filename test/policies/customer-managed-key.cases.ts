@@ -38,5 +38,10 @@ export const cases: Cases = {
         { why: "null key value", type: SECRET, props: { kmsKeyId: null }, messageId: "awsManaged" },
         { why: "malformed DynamoDB block", type: TABLE, props: { serverSideEncryption: [true, null] }, messageId: "awsOwned" },
         { why: "secret description is not printed", type: SECRET, props: { description: secret("the-secret-description") }, messageId: "awsManaged" },
+        { why: "DynamoDB: the message names the setting to use", type: TABLE, props: { ...table, serverSideEncryption: { enabled: false } }, messageId: "awsOwned", includes: ["so DynamoDB encrypts", "set `serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }`"] },
+        { why: "SQS: the message names the setting to use", type: QUEUE, props: { kmsMasterKeyId: "alias/aws/sqs" }, messageId: "awsManaged", includes: ["so SQS uses", "set `kmsMasterKeyId: key.arn`"] },
+        { why: "SNS: the message names the service and the setting", type: TOPIC, props: { name: "alerts" }, messageId: "notEncrypted", includes: ["so SNS stores", "set `kmsMasterKeyId: key.arn`"] },
+        { why: "Secrets Manager: the message names the service and the setting", type: SECRET, props: { name: "db-password" }, messageId: "awsManaged", includes: ["so Secrets Manager uses", "set `kmsKeyId: key.arn`"] },
+        { why: "CloudWatch Logs: the message warns about the key policy", type: LOG_GROUP, props: { retentionInDays: 14 }, messageId: "awsOwned", includes: ["set `kmsKeyId: key.arn` (the key policy must allow the logs service principal)"] },
     ],
 };

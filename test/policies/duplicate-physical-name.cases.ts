@@ -101,6 +101,22 @@ export const cases: Cases = {
                 { type: ROLE, name: "deployer-staging", props: { name: "deployer" }, provider: { name: "staging", props: { region: "us-east-1", profile: "staging" } } },
             ],
         },
+        // Any of the provider settings that choose the credentials tells two accounts apart.
+        ...(
+            [
+                ["accessKey", secret("AKIAEXAMPLEPROD00001"), secret("AKIAEXAMPLESTAGE0002")],
+                ["assumeRoleWithWebIdentity", { roleArn: "arn:aws:iam::111111111111:role/ci-deploy" }, { roleArn: "arn:aws:iam::222222222222:role/ci-deploy" }],
+                ["sharedCredentialsFiles", ["~/.aws/prod-credentials"], ["~/.aws/staging-credentials"]],
+                ["sharedConfigFiles", ["~/.aws/prod-config"], ["~/.aws/staging-config"]],
+                ["token", secret("session-token-prod-0001"), secret("session-token-stage-0002")],
+            ] as const
+        ).map(([setting, a, b]) => ({
+            why: `IAM roles with the same name through providers with different ${setting}`,
+            resources: [
+                { type: ROLE, name: "deployer-a", props: { name: "deployer" }, provider: { name: "a", props: { region: "us-east-1", [setting]: a } } },
+                { type: ROLE, name: "deployer-b", props: { name: "deployer" }, provider: { name: "b", props: { region: "us-east-1", [setting]: b } } },
+            ],
+        })),
         {
             why: "provider credentials unknown during preview: the accounts cannot be compared",
             resources: [

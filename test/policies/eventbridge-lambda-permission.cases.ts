@@ -122,6 +122,8 @@ export const cases: Cases = {
             ].map((r) => (r.type === PERMISSION ? { ...r, propertyDependencies: { ...r.propertyDependencies, sourceArn: ["shared"] } } : r)),
         },
         { why: "sourceArn unknown and not traced to a rule", resources: [fn(), rule(), target(), permission("failover", undefined, { sourceArn: UNKNOWN })] },
+        { why: "permission with action lambda:*", resources: [fn(), rule(), target(), permission("failover", undefined, { action: "lambda:*" })] },
+        { why: "permission with action *", resources: [fn(), rule(), target(), permission("failover", undefined, { action: "*" })] },
         {
             why: "literal rule name on the target; permission limited by dependency to that rule",
             resources: [fn(), rule("r", { name: "alarms-dev" }), { type: TARGET, name: "t", props: { rule: "alarms-dev", arn: UNKNOWN }, propertyDependencies: { arn: ["failover"] } }, permission("failover", "r")],

@@ -59,6 +59,13 @@ export const cases: Cases = {
         { why: "secret DLQ arn still counts", resources: [fn("f", { deadLetterConfig: { targetArn: secret("arn:aws:sqs:us-east-1:123456789012:secret-dlq") } }), ...eventTarget("f")] },
         { why: "no functions", resources: [DLQ] },
         {
+            why: "an S3 notification naming another function's ARN does not invoke this one",
+            resources: [
+                fn("api", { arn: "arn:aws:lambda:us-east-1:123456789012:function:api-1a2b3c4" }),
+                { type: NOTIFICATION, name: "uploads-notify", props: { bucket: "uploads-pr12", lambdaFunctions: [{ lambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:indexer", events: ["s3:ObjectCreated:*"] }] } },
+            ],
+        },
+        {
             why: "invoke config given the function's literal ARN",
             resources: [
                 fn("processor", { arn: "arn:aws:lambda:us-east-1:123456789012:function:processor-1a2b3c4" }),

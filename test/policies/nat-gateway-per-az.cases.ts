@@ -65,6 +65,17 @@ export const cases: Cases = {
         },
         { why: "secret tags on the NAT", resources: [...PRIVATE, nat("nat", "public-a", { tags: { Owner: secret("secret-owner-tag") } }), ...privateTable("rt", "nat", ["private-a"])] },
         { why: "three zones, threshold raised to four", resources: [...PRIVATE, nat("nat", "public-a"), ...privateTable("rt", "nat", ["private-a", "private-b", "private-c"])], config: { minZones: 4 } },
+        {
+            why: "two zone IDs and a zone unknown during preview fall short of a threshold of three",
+            resources: [
+                subnet("p1", undefined, { availabilityZoneId: "use1-az1" }),
+                subnet("p2", undefined, { availabilityZoneId: "use1-az2" }),
+                subnet("p3", UNKNOWN),
+                nat("nat", "public-a"),
+                ...privateTable("rt", "nat", ["p1", "p2", "p3"]),
+            ],
+            config: { minZones: 3 },
+        },
     ],
     invalid: [
         {
@@ -99,6 +110,47 @@ export const cases: Cases = {
             messageId: "sharedNat",
             on: "nat",
             includes: ["use1-az1, use1-az2"],
+        },
+        {
+            why: "update preview: route and associations given the NAT's and the table's literal ids",
+            resources: [
+                ...PRIVATE,
+                { type: NAT, name: "nat", props: { id: "nat-0a1b2c3d4e5f60001", subnetId: "subnet-0a1b2c3d4e5f60001", allocationId: "eipalloc-0a1b2c3d4e5f60001" } },
+                { type: TABLE, name: "rt", props: { id: "rtb-0a1b2c3d4e5f60001", vpcId: "vpc-0a1b2c3d4e5f60001" } },
+                { type: ROUTE, name: "rt-default", props: { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", natGatewayId: "nat-0a1b2c3d4e5f60001" }, propertyDependencies: { routeTableId: ["rt"] } },
+                { type: ASSOC, name: "a1", props: { routeTableId: "rtb-0a1b2c3d4e5f60001", subnetId: UNKNOWN }, propertyDependencies: { subnetId: ["private-a"] } },
+                { type: ASSOC, name: "a2", props: { routeTableId: "rtb-0a1b2c3d4e5f60001", subnetId: UNKNOWN }, propertyDependencies: { subnetId: ["private-b"] } },
+            ],
+            messageId: "sharedNat",
+            on: "nat",
+        },
+        {
+            why: "zones are listed in order, whatever the order of the subnets",
+            resources: [...PRIVATE, nat("nat", "public-a"), ...privateTable("rt", "nat", ["private-c", "private-a"])],
+            messageId: "sharedNat",
+            on: "nat",
+            includes: ["(us-east-1a, us-east-1c)"],
+        },
+        {
+            why: "zone IDs are listed in order too",
+            resources: [subnet("p1", undefined, { availabilityZoneId: "use1-az4" }), subnet("p2", undefined, { availabilityZoneId: "use1-az2" }), nat("nat", "public-a"), ...privateTable("rt", "nat", ["p1", "p2"])],
+            messageId: "sharedNat",
+            on: "nat",
+            includes: ["(use1-az2, use1-az4)"],
+        },
+        {
+            why: "as many zone names as zone IDs: the names are shown",
+            resources: [
+                subnet("p1", "us-east-1a"),
+                subnet("p2", "us-east-1b"),
+                subnet("p3", undefined, { availabilityZoneId: "use1-az4" }),
+                subnet("p4", undefined, { availabilityZoneId: "use1-az6" }),
+                nat("nat", "public-a"),
+                ...privateTable("rt", "nat", ["p1", "p2", "p3", "p4"]),
+            ],
+            messageId: "sharedNat",
+            on: "nat",
+            includes: ["2 Availability Zones (us-east-1a, us-east-1b)"],
         },
         {
             why: "secret tags are never printed",

@@ -13,6 +13,7 @@ export const cases: Cases = {
     invalid: [
         { why: "protected database", type: AURORA, protect: true, props: { engine: "aurora-postgresql" }, messageId: "protected", count: 1, includes: ["protect", "pulumi state unprotect"] },
         { why: "protected bucket", type: "aws:s3/bucket:Bucket", protect: true, props: {}, messageId: "protected" },
+        { why: "the message shows the option's value", type: "aws:dynamodb/table:Table", protect: true, props: {}, messageId: "protected", includes: ["the resource option protect is true;"] },
         { why: "protected resource of a type no other policy knows", type: "aws:ec2/vpc:Vpc", protect: true, props: {}, messageId: "protected" },
     ],
     notApplicable: [{ why: "production stack keeps its protection", type: AURORA, stack: "prod", protect: true, props: {} }],

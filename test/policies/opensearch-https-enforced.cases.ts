@@ -32,6 +32,9 @@ export const cases: Cases = {
         { why: "malformed endpoint block", props: { ...secure, domainEndpointOptions: [endpoint] }, messageId: "httpsNotEnforced" },
         { why: "node-to-node encryption absent (default false)", props: { ...secure, nodeToNodeEncryption: undefined }, messageId: "nodeToNodeOff", includes: ["not set", "nodeToNodeEncryption"] },
         { why: "node-to-node encryption off", props: { ...secure, nodeToNodeEncryption: { enabled: false } }, messageId: "nodeToNodeOff", includes: ["false"] },
+        { why: "HTTPS off in the block: no note about the default", props: { ...secure, domainEndpointOptions: { ...endpoint, enforceHttps: false } }, messageId: "httpsNotEnforced", includes: ["enforceHttps is false, so"] },
+        { why: "node-to-node off: no note about the default", props: { ...secure, nodeToNodeEncryption: { enabled: false } }, messageId: "nodeToNodeOff", includes: ["enabled is false, so"] },
+        { why: "node-to-node absent: the message says what AWS assumes", props: { ...secure, nodeToNodeEncryption: undefined }, messageId: "nodeToNodeOff", includes: ["enabled is not set (not set: the default is false), so"] },
         {
             why: "secret master password is not printed",
             props: { ...secure, nodeToNodeEncryption: { enabled: false }, advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserPassword: secret("Search-Admin-Pass-2!") } } },

@@ -20,6 +20,7 @@ export const cases: Cases = {
     invalid: [
         { why: "not set: AWS keeps 1 day", props: { engine: "mysql" }, messageId: "notSet", includes: ["backupRetentionPeriod", "1 day", "7"] },
         { why: "cluster not set", type: CLUSTER, props: { engine: "aurora-mysql" }, messageId: "notSet" },
+        { why: "null (as export files write an unset input) is not set", props: { engine: "mysql", backupRetentionPeriod: null }, messageId: "notSet" },
         { why: "instance backups turned off", props: { backupRetentionPeriod: 0 }, messageId: "disabled", includes: ["0"] },
         { why: "cluster 0 is below AWS's minimum of 1", type: CLUSTER, props: { backupRetentionPeriod: 0 }, messageId: "tooShort" },
         { why: "three days", props: { backupRetentionPeriod: 3 }, messageId: "tooShort", includes: ["3", "7"] },

@@ -86,6 +86,7 @@ export const cases: Cases = {
         { why: "Aurora MySQL 3.06 line is retired", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.06.2" }, messageId: "retiredLine" },
         { why: "Aurora MySQL 1 (5.6) versions predate everything AWS lists", props: { engine: "aurora-mysql", engineVersion: "5.6.mysql_aurora.1.22.4" }, messageId: "unknownVersion" },
         { why: "absent engine on a cluster is aurora-mysql", props: { engineVersion: "8.0.mysql_aurora.3.05.2" }, messageId: "deprecated", includes: ["aurora-mysql"] },
+        { why: "engine null on a cluster (as export files write an unset input) is aurora-mysql", props: { engine: null, engineVersion: "8.0.mysql_aurora.3.05.2" }, messageId: "deprecated", includes: ["aurora-mysql"] },
         { why: "RDS MySQL 8.0.36 is deprecated", type: INSTANCE, props: { engine: "mysql", engineVersion: "8.0.36" }, messageId: "deprecated", includes: ["8.0.42"] },
         { why: "RDS PostgreSQL 15.3 instance", type: INSTANCE, props: { engine: "postgres", engineVersion: "15.3" }, messageId: "deprecated", includes: ["15.13"] },
         { why: "engine name in capitals", type: INSTANCE, props: { engine: "Postgres", engineVersion: "15.3" }, messageId: "deprecated" },

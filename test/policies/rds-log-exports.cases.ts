@@ -22,6 +22,17 @@ export const cases: Cases = {
         { why: "required types present", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["error", "slowquery"] }, config: { required: { "aurora-mysql": ["error"] } } },
         { why: "secret-wrapped list still evaluated", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: secret(["general"]) } },
         { why: "instance restored from a snapshot (engine not set): listed log types are not checked", type: INSTANCE, props: { snapshotIdentifier: "snap-1", enabledCloudwatchLogsExports: ["error"] } },
+        // Every log type the RDS API accepts, per engine and kind (CreateDBCluster / CreateDBInstance, EnableCloudwatchLogsExports).
+        { why: "Aurora MySQL cluster: every log type", props: { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["audit", "error", "general", "instance", "slowquery", "iam-db-auth-error"] } },
+        { why: "Aurora PostgreSQL cluster: every log type", props: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: ["instance", "postgresql", "iam-db-auth-error"] } },
+        { why: "Multi-AZ MySQL cluster: every log type", props: { engine: "mysql", enabledCloudwatchLogsExports: ["error", "general", "slowquery", "iam-db-auth-error"] } },
+        { why: "Multi-AZ PostgreSQL cluster: every log type", props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql", "upgrade", "iam-db-auth-error"] } },
+        { why: "MySQL instance: every log type", type: INSTANCE, props: { engine: "mysql", enabledCloudwatchLogsExports: ["audit", "error", "general", "slowquery", "iam-db-auth-error"] } },
+        { why: "MariaDB instance: every log type", type: INSTANCE, props: { engine: "mariadb", enabledCloudwatchLogsExports: ["audit", "error", "general", "slowquery", "iam-db-auth-error"] } },
+        { why: "PostgreSQL instance: every log type", type: INSTANCE, props: { engine: "postgres", enabledCloudwatchLogsExports: ["postgresql", "upgrade", "iam-db-auth-error"] } },
+        { why: "SQL Server instance: every log type", type: INSTANCE, props: { engine: "sqlserver-se", enabledCloudwatchLogsExports: ["agent", "error"] } },
+        { why: "Oracle instance: every log type", type: INSTANCE, props: { engine: "oracle-se2", enabledCloudwatchLogsExports: ["alert", "audit", "listener", "trace", "oemagent"] } },
+        { why: "Db2 instance: every log type", type: INSTANCE, props: { engine: "db2-se", enabledCloudwatchLogsExports: ["diag.log", "notify.log", "iam-db-auth-error"] } },
     ],
     invalid: [
         {
@@ -35,6 +46,14 @@ export const cases: Cases = {
         { why: "no engine set: a restore takes its snapshot's", type: INSTANCE, props: { snapshotIdentifier: "snap-1" }, messageId: "notExportedInherited", includes: ["the engine this database takes from its source"] },
         { why: "a read replica takes its source's engine", type: INSTANCE, props: { replicateSourceDb: "orders-db", instanceClass: "db.t4g.micro" }, messageId: "notExportedInherited" },
         { why: "malformed list", props: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: [null, 5] }, messageId: "notExported" },
+        { why: "a list of empty strings exports nothing", props: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: [""] }, messageId: "notExported" },
+        {
+            why: "a replica with an empty export list: the message shows the list",
+            type: INSTANCE,
+            props: { replicateSourceDb: "orders-db", enabledCloudwatchLogsExports: [] },
+            messageId: "notExportedInherited",
+            includes: ["enabledCloudwatchLogsExports is []"],
+        },
         {
             why: "a log type the engine does not have",
             props: { engine: "aurora-postgresql", enabledCloudwatchLogsExports: ["postgresql", "slowquery"] },

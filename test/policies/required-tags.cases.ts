@@ -33,6 +33,7 @@ export const cases: Cases = {
         { why: "type ignored by config", type: "aws:ec2/subnet:Subnet", props: {}, config: { ignoreTypes: ["aws:ec2/*"] } },
         { why: "custom required keys", type: BUCKET, props: { tags: { owner: "team-a" } }, config: { tags: ["owner"] } },
         { why: "no required keys configured", type: BUCKET, props: {}, config: { tags: [] } },
+        { why: "update preview: tagsAll (the provider's merge) carries the keys the program left to defaultTags", type: BUCKET, props: { bucket: "logs-dev", tagsAll: ALL } },
     ],
     invalid: [
         {
@@ -58,5 +59,6 @@ export const cases: Cases = {
         { why: "secret tags of another key: reported, value never printed", type: BUCKET, props: { tags: { Owner: secret("alice-secret-owner") } }, messageId: "missingTags" },
         { why: "BucketV2 token", type: "aws:s3/bucketV2:BucketV2", props: { tags: { Environment: "dev" } }, messageId: "missingTags", includes: ["Project, CostCenter"] },
         { why: "other types are not ignored", type: BUCKET, props: {}, config: { ignoreTypes: ["aws:ec2/*"] }, messageId: "missingTags" },
+        { why: "a tag whose value is null is not set", type: BUCKET, props: { bucket: "logs-dev", tags: { Environment: "dev", Project: "payments", CostCenter: null } }, messageId: "missingTags", includes: ["tags lacks CostCenter"] },
     ],
 };

@@ -64,6 +64,13 @@ export const cases: Cases = {
             ],
         },
         { why: "exempt by logical name", config: { exemptBuckets: ["*-logs"] }, resources: [{ type: BUCKET, name: "cf-logs", props: {} }, sseFor("cf-logs", aes)] },
+        { why: "exempt by bucket name", config: { exemptBuckets: ["tx-logs-*"] }, resources: [{ type: BUCKET, name: "archive", props: { bucket: "tx-logs-dev" } }] },
+        {
+            why: "configuration for a bucket declared elsewhere, exempt by that bucket's name",
+            config: { exemptBuckets: ["legacy-*"] },
+            resources: [{ type: SSE, name: "legacy-sse", props: { bucket: "legacy-logs", ...aes } }],
+        },
+        { why: "configuration for a bucket declared elsewhere with no default block (only bucketKeyEnabled)", resources: [{ type: SSE, name: "elsewhere-sse", props: { bucket: "elsewhere", rules: [{ bucketKeyEnabled: true }] } }] },
         { why: "secret key ARN still counts as customer-managed", resources: [{ type: BUCKET, name: "b", props: {} }, sseFor("b", kms(secret(CMK)))] },
         { why: "customer-managed configuration for a bucket outside the stack", resources: [{ type: SSE_V2, name: "ext", props: { bucket: "shared-bucket", ...kms(CMK) } }] },
     ],
@@ -79,6 +86,19 @@ export const cases: Cases = {
         },
         { why: "V2 split token with AES256", resources: [{ type: BUCKET_V2, name: "data", props: {} }, sseFor("data", aes, SSE_V2)], messageId: "sseS3", on: "data-sse" },
         {
+            why: "AES256 with a customer key set: S3 ignores the key, the bucket stays on SSE-S3",
+            resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", kms(CMK, "AES256"))],
+            messageId: "sseS3",
+            on: "data-sse",
+        },
+        {
+            why: "BucketV2 inline configuration on AES256: the message names the inline path",
+            resources: [{ type: BUCKET_V2, name: "data", props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] }] }] } }],
+            messageId: "sseS3",
+            on: "data",
+            includes: ['serverSideEncryptionConfigurations[0].rules[0].applyServerSideEncryptionByDefaults[0].sseAlgorithm is "AES256"'],
+        },
+        {
             why: "aws:kms without a key uses aws/s3",
             resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] })],
             messageId: "awsManagedKey",
@@ -86,6 +106,29 @@ export const cases: Cases = {
             includes: ["kmsMasterKeyId", "not set"],
         },
         { why: "explicit alias/aws/s3", resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", kms("alias/aws/s3"))], messageId: "awsManagedKey", on: "data-sse", includes: ["alias/aws/s3"] },
+        {
+            why: "aws:kms without a key: the message names the key property's path",
+            resources: [{ type: BUCKET, name: "data", props: {} }, sseFor("data", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] })],
+            messageId: "awsManagedKey",
+            on: "data-sse",
+            includes: ["rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId is not set"],
+        },
+        {
+            why: "an ALB logging to another bucket does not make this one a log bucket",
+            resources: [
+                { type: "aws:lb/loadBalancer:LoadBalancer", name: "alb", props: { accessLogs: { bucket: "alb-logs-dev", enabled: true } } },
+                { type: BUCKET, name: "data", props: { bucket: "data-dev" } },
+                sseFor("data", aes),
+            ],
+            messageId: "sseS3",
+            on: "data-sse",
+        },
+        {
+            why: "a load balancer without access logs does not make a bucket without an explicit name a log bucket",
+            resources: [{ type: "aws:lb/loadBalancer:LoadBalancer", name: "alb", props: { loadBalancerType: "application" } }, { type: BUCKET, name: "data", props: {} }, sseFor("data", aes)],
+            messageId: "sseS3",
+            on: "data-sse",
+        },
         {
             why: "inline AES256 on a Bucket",
             resources: [{ type: BUCKET, name: "inline", props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } } }],

@@ -70,6 +70,19 @@ export const cases: Cases = {
         { why: "V2 grant to AuthenticatedUsers", resources: [{ type: BUCKET_V2, name: "data", props: {} }, on("data", ACL_V2, policy(AUTH_USERS, "FULL_CONTROL"), "data-acl")], messageId: "publicGrant", on: "data-acl" },
         { why: "inline grant on a Bucket", resources: [{ type: BUCKET, name: "data", props: { grants: [{ type: "Group", uri: ALL_USERS, permissions: ["READ", "WRITE"] }] } }], messageId: "publicGrant", on: "data", includes: ["grants[0].uri", "READ, WRITE"] },
         {
+            why: "grant URI with stray whitespace is still the public group",
+            resources: [{ type: BUCKET, name: "data", props: { grants: [{ type: "Group", uri: ` ${ALL_USERS}\n`, permissions: ["READ"] }] } }],
+            messageId: "publicGrant",
+            on: "data",
+        },
+        {
+            why: "public grant whose permission is unknown during preview: still public",
+            resources: [{ type: BUCKET, name: "data", props: { grants: [{ type: "Group", uri: ALL_USERS, permissions: [UNKNOWN] }] } }],
+            messageId: "publicGrant",
+            on: "data",
+            includes: ["(unknown)"],
+        },
+        {
             why: "website config on another bucket does not exempt this one",
             resources: [{ type: BUCKET, name: "site", props: {} }, on("site", WEBSITE, {}), { type: BUCKET, name: "data", props: { acl: "public-read" } }],
             messageId: "publicCannedAcl",

@@ -47,6 +47,13 @@ export const cases: Cases = {
         { why: "flags missing (default false)", resources: [{ type: BUCKET, name: "b", props: {} }, blockFor("b", {})], messageId: "flagOff", on: "b", includes: ["blockPublicAcls"] },
         { why: "malformed flag value", resources: [{ type: BUCKET, name: "b", props: {} }, blockFor("b", { ...ALL_ON, ignorePublicAcls: "yes" })], messageId: "flagOff", on: "b" },
         {
+            why: "flags missing: the message lists every flag to set",
+            resources: [{ type: BUCKET, name: "b", props: {} }, blockFor("b", {})],
+            messageId: "flagOff",
+            on: "b",
+            includes: ["set blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets to true"],
+        },
+        {
             why: "an unknown elsewhere hides nothing",
             resources: [{ type: BUCKET, name: "ok", props: { bucket: UNKNOWN } }, blockFor("ok"), { type: BUCKET, name: "bad", props: { tags: UNKNOWN } }],
             messageId: "missing",

@@ -71,5 +71,18 @@ export const cases: Cases = {
             on: "replication",
         },
         { why: "secret role never printed", resources: [replication(REPLICA_ARN, [], { role: secret("arn:aws:iam::123456789012:role/secret-role") })], messageId: "noBucket", on: "replication" },
+        {
+            why: "the replica's name where its ARN belongs (S3 takes only an ARN)",
+            resources: [bucket("source"), bucket("replica", { bucket: "transaction-logs-secondary-dev-123456789012" }), replication("transaction-logs-secondary-dev-123456789012")],
+            messageId: "noBucket",
+            on: "replication",
+        },
+        {
+            why: "inline V1 configuration: the message names the inline path",
+            resources: [bucket("source", { replicationConfiguration: { role: UNKNOWN, rules: [{ status: "Enabled", destination: { bucket: REPLICA_ARN } }] } })],
+            messageId: "noBucket",
+            on: "source",
+            includes: ["replicationConfiguration.rules[0].destination.bucket is"],
+        },
     ],
 };

@@ -43,6 +43,23 @@ export const cases: Cases = {
         { why: "QUIC (UDP 443) from anywhere", type: INGRESS_RULE, props: { ipProtocol: "udp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
         { why: "secret description, private source", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.0/24"], description: secret("ops-vpn-secret-note") }] } },
         { why: "default security group with the usual self rule", type: DEFAULT_SG, props: { vpcId: UNKNOWN, ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }] } },
+        { why: "protocol in upper case (TCP) on 443", type: SG, props: { ingress: [{ protocol: "TCP", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] } },
+        { why: "ICMPv6 from anywhere is not checked", type: SG, props: { ingress: [{ protocol: "icmpv6", fromPort: -1, toPort: -1, ipv6CidrBlocks: ["::/0"] }] } },
+        { why: "ICMP by protocol number 1", type: INGRESS_RULE, props: { ipProtocol: "1", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" } },
+        { why: "ICMPv6 by protocol number 58", type: INGRESS_RULE, props: { ipProtocol: "58", fromPort: -1, toPort: -1, cidrIpv6: "::/0" } },
+        { why: "TCP by protocol number 6 on 443", type: INGRESS_RULE, props: { ipProtocol: "6", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
+        { why: "UDP by protocol number 17 on 443", type: INGRESS_RULE, props: { ipProtocol: "17", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
+        {
+            why: "port ranges AWS rejects (negative, above 65535, reversed) are left to its validation",
+            type: SG,
+            props: {
+                ingress: [
+                    { protocol: "tcp", fromPort: -1, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
+                    { protocol: "tcp", fromPort: 22, toPort: 70000, cidrBlocks: ["0.0.0.0/0"] },
+                    { protocol: "tcp", fromPort: 443, toPort: 80, cidrBlocks: ["0.0.0.0/0"] },
+                ],
+            },
+        },
     ],
     invalid: [
         {
@@ -82,5 +99,17 @@ export const cases: Cases = {
             count: 1,
         },
         { why: "secret description is not printed", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], description: secret("ops-vpn-secret-note") }] }, messageId: "publicIngress" },
+        { why: "the message names the single port", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["port(s) 22 to the whole internet"] },
+        { why: "every TCP port from anywhere", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["opening tcp traffic on port(s) all"] },
+        { why: "ephemeral ports from anywhere", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 1024, toPort: 65535, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["port(s) 1024-65535"] },
+        { why: "all protocols: the message says all traffic", type: SG, props: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["opening all traffic on port(s) all"] },
+        {
+            why: "standalone rule: the message names its own cidrBlocks entry",
+            type: RULE,
+            props: { type: "ingress", protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: ["0.0.0.0/0"], securityGroupId: UNKNOWN },
+            messageId: "publicIngress",
+            includes: ["): cidrBlocks[0] is"],
+        },
+        { why: "a CIDR with stray whitespace is still the whole internet", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [" 0.0.0.0/0 "] }] }, messageId: "publicIngress" },
     ],
 };

@@ -22,11 +22,13 @@ export const cases: Cases = {
         { why: "Elasticsearch with the TLS 1.2 policy", type: "aws:elasticsearch/domain:Domain", props: { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" } } },
         { why: "endpoint options unknown", type: DOMAIN, props: { ...domain, domainEndpointOptions: UNKNOWN } },
         { why: "TLS policy unknown", type: DOMAIN, props: { ...domain, domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: UNKNOWN } } },
+        { why: "malformed sslPolicy (a number) is not judged", props: { ...https, sslPolicy: 5 } },
     ],
     invalid: [
         { why: "HTTPS without sslPolicy gets ELBSecurityPolicy-2016-08", props: https, messageId: "listenerPolicy", includes: ["not set", "ELBSecurityPolicy-2016-08"] },
         { why: "explicit 2016-08", props: { ...https, sslPolicy: "ELBSecurityPolicy-2016-08" }, messageId: "listenerPolicy", includes: ['"ELBSecurityPolicy-2016-08"'] },
         { why: "TLS 1.1 policy", props: { ...https, sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }, messageId: "listenerPolicy" },
+        { why: "an explicit policy gets no note about the default", props: { ...https, sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }, messageId: "listenerPolicy", includes: ['sslPolicy is "ELBSecurityPolicy-TLS-1-1-2017-01", which'] },
         { why: "NLB TLS listener with a TLS13-1-0 policy", props: { ...https, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS13-1-0-2021-06" }, messageId: "listenerPolicy" },
         { why: "aws.alb.Listener token", type: "aws:alb/listener:Listener", props: { ...https, sslPolicy: "ELBSecurityPolicy-FS-2018-06" }, messageId: "listenerPolicy" },
         { why: "admin adds a policy to the list", config: { outdatedPolicies: ["ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06"] }, props: { ...https, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06" }, messageId: "listenerPolicy" },

@@ -35,6 +35,16 @@ export const cases: Cases = {
         { why: "autoAccept with peerRegion while created is the mandatory policy's finding", resources: [...VPCS, pcx({ autoAccept: true, peerRegion: "us-west-2" })] },
         { why: "secret tags with a working accepter", resources: [...VPCS, pcx({ peerRegion: "us-west-2", tags: { Owner: secret("owner-secret-tag") } }), accepter()] },
         { why: "no peering in the stack", resources: VPCS },
+        {
+            why: "an accepter whose connection id comes from a stack reference may accept this connection",
+            resources: [
+                ...VPCS,
+                pcx({ peerRegion: "us-west-2" }),
+                { type: "pulumi:pulumi:StackReference", name: "network", props: { outputs: UNKNOWN } },
+                { type: ACCEPTER, name: "a", props: { vpcPeeringConnectionId: UNKNOWN, autoAccept: true }, propertyDependencies: { vpcPeeringConnectionId: ["network"] } },
+            ],
+        },
+        { why: "update preview: accepted and being set up (provisioning)", resources: [...VPCS, pcx({ peerRegion: "us-west-2", acceptStatus: "provisioning" })] },
     ],
     invalid: [
         {
@@ -74,6 +84,8 @@ export const cases: Cases = {
             on: "peering",
         },
         { why: "secret tags never printed", resources: [...VPCS, pcx({ tags: { Owner: secret("owner-secret-tag") } })], messageId: "notAccepted", on: "peering" },
+        { why: "peerRegion set to the connection's own Region: the same-Region advice applies", resources: [...VPCS, pcx({ peerRegion: "us-east-1", autoAccept: false })], messageId: "notAccepted", on: "peering" },
+        { why: "own Region unknown during preview: not called cross-Region", resources: [...VPCS, pcx({ peerRegion: "us-west-2", region: UNKNOWN, autoAccept: false })], messageId: "notAccepted", on: "peering" },
         { why: "malformed autoAccept is not acceptance", resources: [...VPCS, pcx({ autoAccept: "yes please", peerRegion: 7 })], messageId: "notAccepted", on: "peering" },
     ],
 };
