@@ -3,10 +3,12 @@
 // set to remediate. Here:
 // - Analyze deserializes the resource once and runs only the policies indexed under its type token;
 // - Remediate answers at once when no policy for the type is configured to remediate, else goes to the SDK;
-// - AnalyzeStack builds the resource graph once per request and runs every stack policy on it.
+// - AnalyzeStack builds the resource graph once per request and runs every stack policy on it;
+// - GetAnalyzerInfo encodes the config schemas directly (lib/analyzer-info), once.
 // If a fast path itself fails, the SDK's own handler answers instead.
 // Configure and ConfigureStack are observed (and still passed to the SDK) to know levels, settings and tags.
 import type * as sdk from "@pulumi/policy";
+import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
 import { Graph } from "./graph";
 import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
 import { Resource } from "./resource";
@@ -24,6 +26,7 @@ interface ServerModule {
 }
 
 interface ProtoUtil {
+    makeAnalyzerInfo(name: string, version: string, level: string, args: sdk.PolicyPackArgs, initialConfig: unknown): InfoMessage;
     makeAnalyzeResponse(ds: object[], notApplicable?: unknown[]): unknown;
     convertEnforcementLevel(level: number): string;
     asGrpcError(e: unknown, message?: string): unknown;
@@ -52,6 +55,7 @@ interface Modules {
     grpc: { Server: { prototype: { addService(service: unknown, impl: Record<string, Handler>): void } } };
     proto: {
         RemediateResponse: new () => unknown;
+        AnalyzerInfo: new () => { serializeBinary(): Uint8Array };
         PolicyNotApplicable: new () => { setPolicyName(n: string): void; setReason(r: string): void };
     };
 }
@@ -193,11 +197,28 @@ export function installDispatch(): boolean {
             });
         };
 
+        let infoBytes: Buffer | undefined;
+        const analyzerInfo = (): unknown => {
+            infoBytes ??= analyzerInfoBytes(args.policies, (policies) => m.protoutil.makeAnalyzerInfo(name, version, packLevel, { ...args, policies }, initialConfig));
+            const reply = new m.proto.AnalyzerInfo();
+            reply.serializeBinary = () => infoBytes as Buffer;
+            return reply;
+        };
+
         const addService = m.grpc.Server.prototype.addService;
         m.grpc.Server.prototype.addService = function (service, impl) {
             if (typeof impl.analyze !== "function" || typeof impl.analyzeStack !== "function") return addService.call(this, service, impl);
             const patched: Record<string, Handler> = {
                 ...impl,
+                getAnalyzerInfo: (call, callback) => {
+                    let response: unknown;
+                    try {
+                        response = analyzerInfo();
+                    } catch {
+                        return impl.getAnalyzerInfo(call, callback);
+                    }
+                    callback(null, response);
+                },
                 configure: (call, callback) => {
                     const req = call.request as { getPolicyconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): Struct | undefined }]> } };
                     configured.clear();

@@ -7,9 +7,15 @@ export class Graph {
     private readonly byType = new Map<string, Resource[]>();
     /** urn -> resources that took a property value from it, with the property name. */
     private readonly users = new Map<string, { resource: Resource; property: string }[]>();
+    /** "types|property" -> known string value of that property -> resources, built on first use. */
+    private readonly byValue = new Map<string, Map<string, Resource[]>>();
+
+    /** Where each resource is in the request. */
+    private readonly position = new Map<Resource, number>();
 
     constructor(readonly resources: readonly Resource[]) {
         for (const r of resources) {
+            this.position.set(r, this.position.size);
             this.byUrn.set(r.urn, r);
             const list = this.byType.get(r.type);
             if (list) list.push(r);
@@ -47,12 +53,28 @@ export class Graph {
     referrers(target: Resource, types: readonly string[], property: string, targetKeys: readonly string[]): Resource[] {
         const found = new Set(this.usersOf(target, types, property));
         const keys = new Set(targetKeys.map((k) => asString(get(target.props, k))).filter((v): v is string => !!v));
-        if (keys.size > 0) {
+        if (keys.size === 0) return [...found];
+        const index = this.valueIndex(types, property);
+        // In request order, so a message lists them the same way on every run.
+        const named = [...new Set([...keys].flatMap((k) => index.get(k) ?? []))].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
+        return [...new Set([...found, ...named])];
+    }
+
+    /** One pass per (types, property) and request, so looking up referrers by literal name stays linear in the stack. */
+    private valueIndex(types: readonly string[], property: string): Map<string, Resource[]> {
+        const key = `${types.join(",")}|${property}`;
+        let index = this.byValue.get(key);
+        if (!index) {
+            index = new Map();
             for (const r of this.ofType(...types)) {
                 const v = asString(get(r.props, property));
-                if (v !== undefined && keys.has(v)) found.add(r);
+                if (v === undefined) continue;
+                const list = index.get(v);
+                if (list) list.push(r);
+                else index.set(v, [r]);
             }
+            this.byValue.set(key, index);
         }
-        return [...found];
+        return index;
     }
 }

@@ -1,7 +1,11 @@
 // The core's promise for bugs of the pack's own: a check that throws is reported, as advisory, through the same
 // path as every finding; it never fails the preview (a throw would) and never blocks a deploy (mandatory would).
+import type * as sdk from "@pulumi/policy";
+import { InfoMessage, analyzerInfoBytes } from "../lib/analyzer-info";
 import { resolveConfig } from "../lib/config";
 import { configSchemaOf, definePolicy } from "../lib/policy";
+import { toSdkPolicy } from "../lib/sdk";
+import { policies as registry } from "../policies";
 import { runCase, secret } from "./tester";
 
 const boom = (why: string): never => {
@@ -98,4 +102,25 @@ test.each([
 ])("an exemption's expiry: %s", (_why, expires, expected) => {
     const { errors } = resolveConfig(resourcePolicy.name, configSchemaOf(resourcePolicy), { exemptions: [{ resources: ["db"], reason: "ticket SEC-1", expires }] });
     expect(errors.map((e) => e.replace(/; the policy uses the default .*$/, ""))).toEqual(expected);
+});
+
+// The pack encodes its GetAnalyzerInfo reply itself (lib/analyzer-info); the engine must decode exactly what the SDK sends.
+test("the GetAnalyzerInfo reply decodes to the SDK's own, for every policy and any schema value", () => {
+    const { AnalyzerInfo } = require("@pulumi/pulumi/proto/analyzer_pb") as { AnalyzerInfo: { deserializeBinary(b: Uint8Array): { toObject(): unknown } } };
+    const protoutil = require("@pulumi/policy/protoutil") as { makeAnalyzerInfo(...a: unknown[]): InfoMessage & { toObject(): unknown } };
+    const odd: sdk.ResourceValidationPolicy = {
+        name: "odd-schema",
+        description: "Schema values of every JSON kind.",
+        enforcementLevel: "advisory",
+        configSchema: {
+            properties: {
+                all: { type: "object", default: { n: null, f: -1.5e300, big: 2 ** 53, s: "", u: "ünï ☃ 𝄞".repeat(40), t: true, no: false, deep: [[[{ a: [] }]], {}] } },
+            },
+            required: ["all", "second"],
+        },
+        validateResource: () => undefined,
+    };
+    const policies = [...registry.map(toSdkPolicy), odd, { ...odd, name: "no-schema", configSchema: undefined }];
+    const make = (ps: sdk.Policies) => protoutil.makeAnalyzerInfo("aws-guardrails", "1.2.3", "advisory", { policies: ps, description: "d" }, { "odd-schema": { enforcementLevel: "mandatory" } });
+    expect(AnalyzerInfo.deserializeBinary(analyzerInfoBytes(policies, make)).toObject()).toEqual(make(policies).toObject());
 });
