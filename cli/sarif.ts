@@ -70,6 +70,18 @@ function sarifResult(f: Finding, ruleIndex: Map<string, number>, projectFile: st
         level: levelOf(f),
         message: { text: f.message },
         locations: [location],
+        // SARIF's own record of a waived result: from the program's tags (inSource) or the policy config (external).
+        ...(f.exemption
+            ? {
+                  suppressions: [
+                      {
+                          kind: f.exemption.source === "tag" ? "inSource" : "external",
+                          status: "accepted",
+                          justification: f.exemption.expires ? `${f.exemption.reason} (until ${f.exemption.expires})` : f.exemption.reason,
+                      },
+                  ],
+              }
+            : {}),
         properties: {
             document: f.file,
             resourceType: f.type,

@@ -7,6 +7,7 @@ import * as path from "path";
 import { ConfigError, EngineRun, Finding as EngineFinding, PolicyInfo, PolicyPackConfig, Severity, parsePolicyPackConfig, runEngine, startPack } from "../engine/client";
 import { InputError, LoadedDocument, SecretCounts, loadDocument } from "./document";
 import { SourceLocation, projectFileOf } from "./location";
+import { ExemptionRecord, exemptionOf } from "../lib/exemptions";
 
 /** The package root: the pack the scanner starts, and package.json. */
 export const PACK_ROOT = path.resolve(__dirname, "..", "..");
@@ -49,6 +50,8 @@ export interface Finding {
     level: "mandatory" | "advisory";
     /** An advisory finding kept for the audit trail by an exemption (its message starts with "EXEMPTED"). */
     exempted: boolean;
+    /** The exemption that made it advisory: config or tag, reason, expiry. */
+    exemption?: ExemptionRecord;
     severity: Severity;
     urn: string;
     type: string;
@@ -159,10 +162,10 @@ function ownMessage(f: EngineFinding): string {
 }
 
 /** lib/exemptions.ts writes "EXEMPTED from <policy>" first, after the resource label lib/policy.ts puts before every message. */
-function isExempted(f: EngineFinding, message: string): boolean {
-    if (f.enforcementLevel !== "advisory") return false;
+function exemptionOfFinding(f: EngineFinding, message: string): ExemptionRecord | undefined {
+    if (f.enforcementLevel !== "advisory") return undefined;
     const label = `${f.resource.name} (${f.resource.type}): `;
-    return (message.startsWith(label) ? message.slice(label.length) : message).startsWith("EXEMPTED");
+    return exemptionOf(message.startsWith(label) ? message.slice(label.length) : message);
 }
 
 const LEVEL_ORDER = { mandatory: 0, advisory: 1 };
@@ -171,12 +174,14 @@ function findingsOf(loaded: LoadedDocument, run: EngineRun): Finding[] {
     const order = new Map(loaded.doc.resources.map((r, i) => [r.urn, i]));
     const out = run.findings.map((f): Finding => {
         const message = ownMessage(f);
+        const exemption = exemptionOfFinding(f, message);
         return {
             file: loaded.file,
             policy: f.policyName,
             description: f.description,
             level: f.enforcementLevel === "mandatory" ? "mandatory" : "advisory",
-            exempted: isExempted(f, message),
+            exempted: exemption !== undefined,
+            ...(exemption ? { exemption } : {}),
             severity: f.severity,
             urn: f.resource.urn,
             type: f.resource.type,

@@ -80,6 +80,22 @@ export function exemptionFor(policy: string, resource: Resource, config: Exempti
     return expired?.expires ? { kind: "expired", reason: expired.reason, expires: expired.expires } : undefined;
 }
 
+/** Where an exemption came from, its reason and expiry, as a report writer needs them. */
+export interface ExemptionRecord {
+    source: "config" | "tag";
+    reason: string;
+    expires?: string;
+}
+
+const EXEMPTED = /^EXEMPTED from \S+ \((policy config|tag \S+): "(.*)"(?:, until (\d{4}-\d{2}-\d{2})|, no expiry)\); finding kept for the audit trail: /s;
+
+/** Reads back what exemptionNote wrote at the start of an exempted finding's message (after the resource label). */
+export function exemptionOf(message: string): ExemptionRecord | undefined {
+    const m = EXEMPTED.exec(message);
+    if (!m) return undefined;
+    return { source: m[1] === "policy config" ? "config" : "tag", reason: m[2], ...(m[3] ? { expires: m[3] } : {}) };
+}
+
 /** The message for a finding under an exemption verdict. */
 export function exemptionNote(policy: string, verdict: ExemptionVerdict): string {
     switch (verdict.kind) {
@@ -88,6 +104,6 @@ export function exemptionNote(policy: string, verdict: ExemptionVerdict): string
         case "expired":
             return `exemption from ${policy} ("${verdict.reason}") expired on ${verdict.expires}; the finding applies again: `;
         case "refused":
-            return `in-code exemption tag ${TAG_PREFIX}${policy} ("${verdict.reason}") refused: allowInCodeExemptions is false for this policy, so only an admin can exempt it in policy config: `;
+            return `in-code exemption tag ${TAG_PREFIX}${policy} ("${verdict.reason}") refused: allowInCodeExemptions is false for this policy, so only an admin can exempt it in policy config; the finding stands: `;
     }
 }

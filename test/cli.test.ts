@@ -30,6 +30,7 @@ interface JsonFinding {
     policy: string;
     level: string;
     exempted: boolean;
+    exemption: { source: string; reason: string; expires: string | null } | null;
     severity: string;
     urn: string;
     type: string;
@@ -51,6 +52,7 @@ interface SarifResult {
     ruleIndex?: number;
     level: string;
     message: { text: string };
+    suppressions?: { kind: string; status: string; justification: string }[];
     locations: {
         physicalLocation?: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } };
         logicalLocations: { fullyQualifiedName: string; name: string; kind: string }[];
@@ -300,6 +302,7 @@ describe("source positions", () => {
             policy: "s3-public-access-block",
             level: "mandatory",
             exempted: false,
+            exemption: null,
             severity: "critical",
             urn: "urn:pulumi:staging::storefront::aws:s3/bucketV2:BucketV2::assets",
             type: "aws:s3/bucketV2:BucketV2",
@@ -395,7 +398,15 @@ describe("exemptions from the config file", () => {
 
     it("json: advisory with exempted: true; sarif: a note; github: a notice; never an error", async () => {
         const report = json(await scan("preview-positions.json", ...EXEMPT, "--format", "json"));
-        expect(report.findings.filter((f) => f.exempted)).toEqual([expect.objectContaining({ policy: "security-group-no-public-ingress", name: "bastion-sg", level: "advisory" })]);
+        expect(report.findings.filter((f) => f.exempted)).toEqual([
+            expect.objectContaining({
+                policy: "security-group-no-public-ingress",
+                name: "bastion-sg",
+                level: "advisory",
+                exemption: { source: "config", reason: "jump host behind fail2ban, ticket OPS-7", expires: "2099-12-31" },
+            }),
+        ]);
+        expect(report.findings.filter((f) => !f.exempted).every((f) => f.exemption === null)).toBe(true);
         expect(report.summary.exempted).toBe(1);
 
         const log = sarif(await scan("preview-positions.json", ...EXEMPT, "--format", "sarif"));
@@ -404,6 +415,10 @@ describe("exemptions from the config file", () => {
             ["bastion-sg", "note"],
             ["legacy-sg", "error"],
         ]);
+        // SARIF's own suppression record, so viewers show the result as waived, with its justification.
+        expect(results.map((r) => r.suppressions)).toEqual(
+            expect.arrayContaining([[{ kind: "external", status: "accepted", justification: "jump host behind fail2ban, ticket OPS-7 (until 2099-12-31)" }], undefined]),
+        );
         expect(log.runs[0].tool.driver.rules.find((r) => r.id === "required-tags")?.defaultConfiguration).toEqual({ enabled: false, level: "none" });
 
         const gh = await scan("preview-positions.json", ...EXEMPT, "--format", "github");
@@ -445,6 +460,12 @@ describe("exemptions from the config file", () => {
         ]);
         expect(on("app-logs", "cloudwatch-log-group-retention")).toEqual([{ level: "advisory", exempted: true, message: expect.stringContaining("EXEMPTED from cloudwatch-log-group-retention (tag guardrails:exempt:") }]);
         expect(on("bastion-sg", "security-group-no-public-ingress")).toEqual([{ level: "mandatory", exempted: false, message: expect.stringContaining("refused: allowInCodeExemptions is false") }]);
+        expect(report.findings.find((f) => f.name === "app-logs" && f.policy === "cloudwatch-log-group-retention")?.exemption).toEqual({ source: "tag", reason: "kept by the log pipeline", expires: null });
+
+        const log = sarif(await scan(file, "--config", config, "--format", "sarif"));
+        expect(log.runs[0].results.filter((r) => r.suppressions).map((r) => [r.ruleId, r.suppressions])).toEqual([
+            ["cloudwatch-log-group-retention", [{ kind: "inSource", status: "accepted", justification: "kept by the log pipeline" }]],
+        ]);
     });
 });
 

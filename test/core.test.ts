@@ -3,6 +3,7 @@
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "../lib/analyzer-info";
 import { resolveConfig } from "../lib/config";
+import { exemptionNote, exemptionOf } from "../lib/exemptions";
 import { configSchemaOf, definePolicy } from "../lib/policy";
 import { toSdkPolicy } from "../lib/sdk";
 import { policies as registry } from "../policies";
@@ -123,4 +124,14 @@ test("the GetAnalyzerInfo reply decodes to the SDK's own, for every policy and a
     const policies = [...registry.map(toSdkPolicy), odd, { ...odd, name: "no-schema", configSchema: undefined }];
     const make = (ps: sdk.Policies) => protoutil.makeAnalyzerInfo("aws-guardrails", "1.2.3", "advisory", { policies: ps, description: "d" }, { "odd-schema": { enforcementLevel: "mandatory" } });
     expect(AnalyzerInfo.deserializeBinary(analyzerInfoBytes(policies, make)).toObject()).toEqual(make(policies).toObject());
+});
+
+// Report writers read an exemption back from the message the pack sent; any reason survives the round trip.
+test.each([
+    ["config", { kind: "exempt", reason: 'legacy "db" (see SEC-42); ok', source: "config", expires: "2027-03-31" }],
+    ["tag", { kind: "exempt", reason: "sized by load test LT-9", source: "tag" }],
+] as const)("an exemption from %s is read back from its message", (source, verdict) => {
+    const message = `${exemptionNote("rds-storage-encrypted", verdict)}storageEncrypted is false, until 2030-01-01); finding kept for the audit trail: x`;
+    expect(exemptionOf(message)).toEqual({ source, reason: verdict.reason, ...("expires" in verdict ? { expires: verdict.expires } : {}) });
+    expect(exemptionOf(`${exemptionNote("rds-storage-encrypted", { kind: "refused", reason: verdict.reason })}storageEncrypted is false`)).toBeUndefined();
 });
