@@ -1,7 +1,7 @@
 // definePolicy: one plain object per policy (metadata, config schema, messages, one check function).
 // evaluate*: runs a policy on raw resources and returns findings; no SDK involved, never throws.
 import { ConfigSchema, resolveConfig } from "./config";
-import { ExemptionConfig, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
+import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
 import { Graph } from "./graph";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
@@ -115,6 +115,8 @@ export interface Finding {
     urn?: string;
     /** Set when the finding is below the policy's level: an exempted finding, a note, or a bug of the pack's own. */
     level?: "advisory";
+    /** The exemption that made it advisory. */
+    exemption?: ExemptionRecord;
 }
 
 export interface Evaluation {
@@ -143,8 +145,11 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
     return (messageId, data = {}, resource = fallback) => {
         const template = policy.messages[messageId] ?? messageId;
         const full = { ...data, resource: resource ? label(resource) : "stack" };
-        const text = render(template, full, resource ? secretLeavesOf(resource.props) : undefined);
-        const verdict = resource ? exemptionFor(policy.name, resource, config) : undefined;
+        const hidden = resource ? secretLeavesOf(resource.props) : undefined;
+        const text = render(template, full, hidden);
+        const found = resource ? exemptionFor(policy.name, resource, config) : undefined;
+        // A reason read from a secret tag value is not shown.
+        const verdict = found && hidden && mentionsSecret(found.reason, hidden) ? { ...found, reason: "[secret]" } : found;
         const note = verdict ? scrub(exemptionNote(policy.name, verdict)) : "";
         findings.push({
             policy: policy.name,
@@ -153,6 +158,7 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
             message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${note}${text}` : `${note}${text}`,
             urn: resource?.urn,
             level: verdict?.kind === "exempt" || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
+            ...(verdict?.kind === "exempt" ? { exemption: { source: verdict.source, reason: scrub(verdict.reason), ...(verdict.expires ? { expires: verdict.expires } : {}) } } : {}),
         });
     };
 }

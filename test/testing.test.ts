@@ -233,6 +233,8 @@ describe("policy pack config", () => {
         expect(result).toHaveViolation("skip-final-snapshot", { resourceName: "legacy", level: "advisory" });
         expect(result).toHaveViolation("skip-final-snapshot", { resourceName: "db", level: "mandatory" });
         expect(result.findings.find((f) => f.resourceName === "legacy")?.message).toContain("EXEMPTED from skip-final-snapshot");
+        expect(result.findings.find((f) => f.resourceName === "legacy")?.exemption).toEqual({ source: "config", reason: "restored from a snapshot we keep" });
+        expect(result.findings.find((f) => f.resourceName === "db")?.exemption).toBeUndefined();
     });
 
     it("applies a policy's settings", async () => {

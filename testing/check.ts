@@ -81,6 +81,7 @@ function evaluate({ resources, sources, remote }: CapturedProgram, stack: StackI
                 resourceName: target?.name ?? `${stack.project}-${stack.name}`,
                 resourceType: target?.type ?? "pulumi:pulumi:Stack",
                 ...(source ? { source } : {}),
+                ...(f.exemption ? { exemption: f.exemption } : {}),
             });
         }
         if (evaluation.notApplicable && !notApplicable.has(e.policy.name)) notApplicable.set(e.policy.name, evaluation.notApplicable);

@@ -1,6 +1,7 @@
 // What checkProgram returns: the pack's verdicts on a program, with readable summaries for test failures.
 // Only messages (already redacted by the policies' renderer) and resource identities are kept: no input values,
 // so printing or diffing a result can never show a secret.
+import type { ExemptionRecord } from "../lib/exemptions";
 
 export type FindingLevel = "mandatory" | "advisory";
 
@@ -16,6 +17,8 @@ export interface GuardrailsFinding {
     resourceType: string;
     /** Where the program created the resource, `file:line:column` relative to the working directory, when the SDK recorded it. */
     source?: string;
+    /** Set when an exemption (policy config or a `guardrails:exempt:<policy>` tag) made the finding advisory. */
+    exemption?: ExemptionRecord;
 }
 
 export interface Remediation {

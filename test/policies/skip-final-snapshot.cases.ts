@@ -50,6 +50,14 @@ export const cases: Cases = {
             includes: ["EXEMPTED", "keep the data", "no expiry"],
         },
         {
+            why: "in-code exemption whose reason is a secret value: honored, the reason not shown",
+            props: { tags: { "guardrails:exempt:skip-final-snapshot": secret("T-47") } },
+            config: { allowInCodeExemptions: true },
+            messageId: "noFinalIdentifier",
+            level: "advisory",
+            includes: ['EXEMPTED from skip-final-snapshot (tag guardrails:exempt:skip-final-snapshot: "[secret]"'],
+        },
+        {
             why: "exemption by type token",
             props: {},
             config: { exemptions: [{ resources: ["aws:rds/cluster:Cluster"], reason: "all clusters are long-lived here" }] },
