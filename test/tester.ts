@@ -39,6 +39,17 @@ export function toWire(value: unknown): unknown {
     return value;
 }
 
+/** Case properties from their wire form: the sentinel becomes UNKNOWN, the signed envelope secret(x). */
+export function fromWireCase(value: unknown): unknown {
+    if (value === UNKNOWN_STRING) return UNKNOWN;
+    if (Array.isArray(value)) return value.map(fromWireCase);
+    if (isRecord(value)) {
+        if (value["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") return secret(fromWireCase(value.value));
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWireCase(v)]));
+    }
+    return value;
+}
+
 /** Every plain value inside secret(...) markers, to prove none of them reaches a message. */
 export function secretsIn(value: unknown, inSecret = false, out: string[] = []): string[] {
     if (Array.isArray(value)) value.forEach((v) => secretsIn(v, inSecret, out));
@@ -89,6 +100,11 @@ export interface InvalidCase extends Case {
     includes?: string[];
     /** The diagnostic's own level when an exemption lowers it (default: the policy's level). */
     level?: "advisory";
+    /**
+     * For a policy with a fix: false when the fix must leave this resource alone (nothing safe to set). Otherwise the
+     * fix must set something, and the re-checked resource must draw no finding of the policy.
+     */
+    fixes?: false;
 }
 
 export interface Cases {
@@ -344,11 +360,32 @@ export function run(policy: Policy, cases: Cases): void {
                 });
             });
         });
+        if (policy.kind === "resource" && policy.fix) describeFixes(policy, cases);
         (cases.notApplicable ?? []).forEach((c, i) => {
             test(title(c, `not applicable #${i + 1}`), () => {
                 const outcome = runCase(policy, c);
                 expect(outcome.notApplicable).toBeTruthy();
                 expect(outcome.diagnostics).toEqual([]);
+            });
+        });
+    });
+}
+
+/** The `remediate` level: a fix only where the policy finds something, and what it sets really clears the finding. */
+function describeFixes(policy: Policy, cases: Cases): void {
+    describe("fix", () => {
+        cases.valid.forEach((c, i) => {
+            test(title(c, `valid #${i + 1}: nothing to fix`), async () => {
+                expect(await runRemediate(policy, c)).toBeUndefined();
+            });
+        });
+        cases.invalid.forEach((c, i) => {
+            test(title(c, `invalid #${i + 1}: ${c.fixes === false ? "left alone" : "the fix clears the finding"}`), async () => {
+                const fixed = await runRemediate(policy, c);
+                if (c.fixes === false) return expect(fixed).toBeUndefined();
+                expect(fixed).toBeDefined();
+                const after = runCase(policy, { ...c, props: fromWireCase(fixed ?? {}) as Record<string, unknown> });
+                expect(after.messageIds).toEqual([]);
             });
         });
     });
