@@ -14,27 +14,26 @@ const LOAD_BALANCER: keyof ListenerArgs = "loadBalancerArn";
  */
 const SERVING = new Set(["forward", "authenticate-cognito", "authenticate-oidc", "jwt-validation"]);
 
-type Verdict = { action: string } | "fine" | "unknown";
-
-/** What an HTTP listener's default actions do with a request: a redirect to HTTPS is fine, anything else serves it in clear text. */
-function httpVerdict(actions: unknown): Verdict {
-    if (isUnknown(actions)) return "unknown";
+/**
+ * The default action through which an HTTP listener serves a request in clear text; undefined when it redirects to HTTPS,
+ * serves nothing, or cannot be told at preview (an unknown action may be the redirect).
+ */
+function clearTextAction(actions: unknown): string | undefined {
     let serving: string | undefined;
     for (const action of asArray(actions)) {
         const type = get(action, "type");
-        if (isUnknown(type)) return "unknown";
+        if (isUnknown(type)) return undefined;
         const name = asString(type)?.trim().toLowerCase() ?? "";
         if (name === "redirect") {
             const protocol = get(action, "redirect.protocol");
-            if (isUnknown(protocol)) return "unknown";
-            if (asString(protocol)?.trim().toUpperCase() === "HTTPS") return "fine";
+            if (isUnknown(protocol) || asString(protocol)?.trim().toUpperCase() === "HTTPS") return undefined;
             // Unset means "#{protocol}": the client is sent to another plain-HTTP URL.
             serving ??= "redirect (to plain HTTP)";
         } else if (SERVING.has(name)) {
             serving ??= name;
         }
     }
-    return serving === undefined ? "fine" : { action: serving };
+    return serving;
 }
 
 export default definePolicy({
@@ -60,7 +59,6 @@ export default definePolicy({
         "not checked: TCP pass-through to targets that terminate TLS themselves is legitimate and cannot be told apart from clear text here.",
     check({ get: read, report }) {
         const protocol = read(PROTOCOL);
-        if (isUnknown(protocol)) return;
         let name = asString(protocol)?.trim().toUpperCase();
         let note = "";
         if (!isSet(protocol)) {
@@ -75,7 +73,7 @@ export default definePolicy({
             return;
         }
         if (name !== "HTTP") return;
-        const verdict = httpVerdict(read(ACTIONS));
-        if (typeof verdict === "object") report("plainHttp", { property: PROTOCOL, value: protocol, note, action: verdict.action });
+        const action = clearTextAction(read(ACTIONS));
+        if (action) report("plainHttp", { property: PROTOCOL, value: protocol, note, action });
     },
 });

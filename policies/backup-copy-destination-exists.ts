@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
 import { Resource, regionOf, sameRegion } from "../lib/resource";
-import { asArray, asString, get, isUnknown } from "../lib/values";
+import { asArray, asString, get } from "../lib/values";
 import { fromOpaqueSource, parseArn } from "../lib/wiring";
 
 const PLAN = "aws:backup/plan:Plan";
@@ -41,12 +41,9 @@ export default definePolicy({
         for (const plan of graph.ofType(PLAN)) {
             // A destination computed from a vault whose name and ARN are still unknown may be that vault.
             if (fromOpaqueSource(graph, plan, RULES, VAULT_TYPES, VAULT_KEYS)) continue;
-            const rules = get(plan.props, RULES);
-            if (isUnknown(rules)) continue;
-            asArray(rules).forEach((rule, i) => {
-                const copies = get(rule, "copyActions");
-                if (isUnknown(copies)) return;
-                asArray(copies).forEach((copy, j) => {
+            // Unknown rules or copy actions read as one unknown entry, whose destination is no known string.
+            asArray(get(plan.props, RULES)).forEach((rule, i) => {
+                asArray(get(rule, "copyActions")).forEach((copy, j) => {
                     const destination = asString(get(copy, "destinationVaultArn"));
                     if (!destination || vaults.some((v) => isDestination(v, destination))) return;
                     const property = `rules[${i}].copyActions[${j}].destinationVaultArn`;

@@ -1,7 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
 import { isSecretText } from "../lib/redact";
-import { asArray, asString, get, isRecord, isUnknown } from "../lib/values";
+import { asArray, asString, get, isRecord } from "../lib/values";
 import { parseArn } from "../lib/wiring";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -56,12 +56,10 @@ export default definePolicy({
         "`arnSuffix` is \"app/<name>/<id>\" (\"net/...\" for NLB) and \"targetgroup/<name>/<id>\".",
     check({ get: read, report }) {
         const metrics: { namespace: unknown; dimensions: unknown; path: string }[] = [{ namespace: read(NAMESPACE), dimensions: read(DIMENSIONS), path: DIMENSIONS }];
-        const queries = read(QUERIES);
-        if (!isUnknown(queries)) {
-            asArray(queries).forEach((q, i) =>
-                metrics.push({ namespace: get(q, "metric.namespace"), dimensions: get(q, "metric.dimensions"), path: `${QUERIES}[${i}].metric.dimensions` }),
-            );
-        }
+        // Unknown queries read as one unknown query, with no namespace to check.
+        asArray(read(QUERIES)).forEach((q, i) =>
+            metrics.push({ namespace: get(q, "metric.namespace"), dimensions: get(q, "metric.dimensions"), path: `${QUERIES}[${i}].metric.dimensions` }),
+        );
         for (const m of metrics) {
             const namespace = asString(m.namespace);
             const forms = namespace ? FORMS[namespace] : undefined;

@@ -6,7 +6,6 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 type AlarmProperty = keyof aws.cloudwatch.MetricAlarmArgs;
 const THRESHOLD: AlarmProperty = "threshold";
 const COMPARISON: AlarmProperty = "comparisonOperator";
-const THRESHOLD_METRIC: AlarmProperty = "thresholdMetricId";
 const QUERIES: AlarmProperty = "metricQueries";
 const [NAMESPACE, METRIC, STATISTIC, EXTENDED, UNIT]: AlarmProperty[] = ["namespace", "metricName", "statistic", "extendedStatistic", "unit"];
 
@@ -101,15 +100,16 @@ interface Watched {
     where: string;
 }
 
-/** The one metric the threshold applies to: the alarm's own, or a lone metric query without math. */
+/**
+ * The one metric the threshold applies to: the alarm's own, or a lone metric query without math (an unknown list, or an
+ * anomaly-detection alarm's metric and band, is not one).
+ */
 function watched(read: (path: string) => unknown): Watched | undefined {
     if (isSet(read(METRIC))) {
         const extended = read(EXTENDED);
         return { namespace: read(NAMESPACE), metric: read(METRIC), statistic: isSet(extended) ? extended : read(STATISTIC), unit: read(UNIT), where: UNIT };
     }
-    const queries = read(QUERIES);
-    if (isUnknown(queries)) return undefined;
-    const list = asArray(queries);
+    const list = asArray(read(QUERIES));
     if (list.length !== 1 || isSet(get(list[0], "expression"))) return undefined;
     const q = list[0];
     return {
@@ -128,8 +128,8 @@ function tidy(n: number): number {
 
 function keepsUnit(statistic: unknown): boolean {
     const s = asString(statistic);
-    // Extended statistics (p99, tm90, wm99, IQM...) are in the metric's unit; counts and sums are not.
-    return !!s && (UNIT_STATISTICS.includes(s) || /^(p|tm|wm|tc|ts|pr)[\d(.]|^IQM$/i.test(s));
+    // Extended statistics (p99, tm90, wm99, IQM...) are in the metric's unit; counts, sums and ranks (SampleCount, Sum, tc, ts, pr) are not.
+    return !!s && (UNIT_STATISTICS.includes(s) || /^(p|tm|wm)[\d(.]|^IQM$/i.test(s));
 }
 
 export default definePolicy({
@@ -170,8 +170,6 @@ export default definePolicy({
             report("unitMismatch", { property: w.where, value: unit, metric, unit: spec.unit, source: spec.source });
             return;
         }
-        // Anomaly-detection alarms compare against a band, not a threshold.
-        if (isSet(read(THRESHOLD_METRIC))) return;
         const threshold = asNumber(read(THRESHOLD));
         if (threshold === undefined || !keepsUnit(w.statistic)) return;
         const comparison = read(COMPARISON);

@@ -68,8 +68,9 @@ export default definePolicy<RetentionConfig>({
         const data = { property: RETENTION, value, minDays: config.minDays, maxDays: config.maxDays };
         const days = asNumber(value);
         const neverExpires = value === undefined || value === null || days === LOGS.neverExpire;
-        const allowed = [...ALLOWED, ...(config.extraAllowedValues ?? [])];
-        if (!neverExpires && days !== undefined && allowed.includes(days)) {
+        const allowed = [...ALLOWED, ...config.extraAllowedValues];
+        // Never-expire 0 is in no allowed list (config items are >= 1), so an allowed value always expires.
+        if (days !== undefined && allowed.includes(days)) {
             if (days < config.minDays) report("tooShort", data);
             else if (days > config.maxDays) report("tooLong", data);
             return;

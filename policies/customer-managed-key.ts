@@ -43,7 +43,7 @@ type Finding = { id: "awsOwned" | "awsManaged" | "notEncrypted"; property: strin
 function keyFinding(type: string, get: (path: string) => unknown): Finding | undefined {
     const keyAt = (property: string, unset: Finding["id"]): Finding | undefined => {
         const key = get(property);
-        if (isUnknown(key)) return undefined;
+        // An unknown key is set and not an alias/aws/ name, so it passes until known.
         if (!isSet(key)) return { id: unset, property, value: key };
         return isAwsManagedKey(key) ? { id: "awsManaged", property, value: key } : undefined;
     };

@@ -43,12 +43,11 @@ const TARGETS: Record<string, Target> = {
     "aws:lightsail/database:Database": { paths: ["masterPassword"], instead: GENERATED },
 };
 
-/** Every value at a path, with its display path; "*" expands a list (an unknown list yields one unknown). */
+/** Every value at a path, with its display path; "*" expands a list (an unknown or malformed one yields nothing). */
 function valuesAt(root: unknown, path: string): { path: string; value: unknown }[] {
     let found: { path: string; value: unknown }[] = [{ path: "", value: root }];
     for (const step of path.split(".")) {
         found = found.flatMap(({ path: at, value }) => {
-            if (isUnknown(value)) return [{ path: at, value }];
             if (step === "*") return Array.isArray(value) ? value.map((v, i) => ({ path: `${at}[${i}]`, value: v })) : [];
             return [{ path: at ? `${at}.${step}` : step, value: get(value, step) }];
         });
@@ -64,7 +63,7 @@ function configLeaves(key: string, value: unknown, depth = 0): { key: string; va
             try {
                 return [{ key, value }, ...configLeaves(key, JSON.parse(value) as unknown, depth + 1)];
             } catch {
-                return [{ key, value }];
+                // Not JSON after all: a plain string.
             }
         }
         return [{ key, value }];

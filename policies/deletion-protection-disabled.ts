@@ -61,8 +61,8 @@ export default definePolicy<ProductionConfig>({
         "Turn deletion protection off (deletionProtection / deletionProtectionEnabled / enableDeletionProtection: false; Cognito \"INACTIVE\"), " +
         "which the `remediate` level does for you. Production stacks are exempt; see productionStacks.",
     check({ resource, get, report }) {
+        // Only PROTECTION's types reach the check.
         const protection = PROTECTION[resource.type];
-        if (!protection) return;
         const value = get(protection.property);
         if (isUnknown(value) || !isOn(value, protection.on)) return;
         report("enabled", { property: protection.property, value, off: JSON.stringify(protection.off) });

@@ -56,9 +56,8 @@ export default definePolicy<PitrConfig>({
             const days = asNumber(period);
             if (days !== undefined && days < (config.minRecoveryPeriodDays ?? 1)) report("shortPeriod", { property: `${PITR}.recoveryPeriodInDays`, value: period, min: config.minRecoveryPeriodDays });
         }
-        const replicas = get(REPLICAS);
-        if (isUnknown(replicas)) return;
-        for (const replica of asArray(replicas)) {
+        // An unknown list is one non-record entry, skipped like malformed ones.
+        for (const replica of asArray(get(REPLICAS))) {
             if (!isRecord(replica)) continue;
             const on = read(replica, PITR);
             if (!isUnknown(on) && asBool(on) !== true) report("replicaDisabled", { property: PITR, value: on, region: read(replica, "regionName") });

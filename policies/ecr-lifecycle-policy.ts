@@ -28,7 +28,8 @@ export default definePolicy({
         // A lifecycle policy whose repository cannot be told at preview may be this one's.
         if (policies.some((p) => isUnknown(get(p.props, TARGET)) && graph.sourcesOf(p, TARGET).length === 0)) return;
         for (const repo of graph.ofType(REPOSITORY)) {
-            if (graph.referrers(repo, [LIFECYCLE], TARGET, ["name", "id"]).length === 0) report("noLifecyclePolicy", {}, repo);
+            // A repository's id is its name.
+            if (graph.referrers(repo, [LIFECYCLE], TARGET, ["name"]).length === 0) report("noLifecyclePolicy", {}, repo);
         }
     },
 });

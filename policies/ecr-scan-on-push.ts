@@ -15,9 +15,8 @@ const SCANS_NEW_IMAGES = ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"];
 
 /** A registry scanning configuration in the stack that scans pushed images (or may: unknown rules). */
 function registryScans(config: { props: Record<string, unknown> }): boolean {
-    const rules = get(config.props, RULES);
-    if (isUnknown(rules)) return true;
-    return asArray(rules).some((rule) => {
+    // Unknown rules read as one unknown rule, whose frequency is unknown too.
+    return asArray(get(config.props, RULES)).some((rule) => {
         const frequency = get(rule, "scanFrequency");
         return isUnknown(frequency) || SCANS_NEW_IMAGES.includes(String(frequency));
     });

@@ -1,7 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
-import { isUnknown } from "../lib/values";
 
 const ENGINE: keyof aws.elasticache.ReplicationGroupArgs & keyof aws.elasticache.ClusterArgs & keyof aws.elasticache.GlobalReplicationGroupArgs = "engine";
 const VERSION: keyof aws.elasticache.ReplicationGroupArgs & keyof aws.elasticache.ClusterArgs & keyof aws.elasticache.GlobalReplicationGroupArgs =
@@ -30,10 +29,10 @@ export default definePolicy<VersionConfig>({
         const value = textOf(get(VERSION));
         if (value === undefined) return;
         const engineValue = get(ENGINE);
-        if (isUnknown(engineValue)) return;
         // Replication groups (and global ones given a version) default to redis; a bare cluster without engine joins a replication group.
         const absent = engineValue === undefined || engineValue === null;
         const engine = absent ? (resource.type === CLUSTER ? undefined : "redis") : textOf(engineValue);
+        // An unknown engine is undefined too: nothing to judge at preview.
         if (engine === undefined) return;
         const key = engine.toLowerCase();
         const lineParts = LINE_PARTS[key];

@@ -40,7 +40,8 @@ function invokedBy(graph: Graph, target: Resource): Invoked | undefined {
         for (const fn of graph.ofType(LAMBDA_FUNCTION)) if (knownValues(fn, ["name"]).includes(lambdaName(arn))) resources.add(fn);
     }
     if (resources.size === 0 && names.size === 0) return undefined;
-    for (const r of resources) for (const v of knownValues(r, r.type === LAMBDA_ALIAS ? [ALIAS_FUNCTION] : ["name", "arn"])) names.add(lambdaName(v));
+    // A function's ARN names nothing its name does not.
+    for (const r of resources) for (const v of knownValues(r, r.type === LAMBDA_ALIAS ? [ALIAS_FUNCTION] : ["name"])) names.add(lambdaName(v));
     return { resources: [...resources], names };
 }
 

@@ -3,7 +3,7 @@ import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asBool, asString, get, isUnknown } from "../lib/values";
-import { EVENT_RULE, EVENT_TARGET, knownValues, parseArn } from "../lib/wiring";
+import { EVENT_RULE, EVENT_TARGET, parseArn } from "../lib/wiring";
 
 const RULE: keyof aws.cloudwatch.EventTargetArgs = "rule";
 const BUS: keyof aws.cloudwatch.EventTargetArgs & keyof aws.cloudwatch.EventRuleArgs = "eventBusName";
@@ -20,15 +20,14 @@ function busOf(r: Resource): string | undefined {
     return arn && arn.resource.startsWith("event-bus/") ? arn.resource.slice("event-bus/".length) : s;
 }
 
-/** Targets that attach to `rule`: by dependency on it, or by its literal name (or ARN) on the same bus and region. */
+/** Targets that attach to `rule`: by dependency on it, or by its literal name (AWS takes no ARN there) on the same bus and region. */
 function targetsOf(graph: Graph, rule: Resource): Resource[] {
     const found = new Set(graph.usersOf(rule, [EVENT_TARGET], RULE));
-    const names = knownValues(rule, ["name", "arn"]);
-    if (names.length === 0) return [...found];
+    const name = asString(get(rule.props, "name"));
     const bus = busOf(rule);
     for (const t of graph.ofType(EVENT_TARGET)) {
         const ref = asString(get(t.props, RULE));
-        if (!ref || !names.includes(ref)) continue;
+        if (!ref || ref !== name) continue;
         const tBus = busOf(t);
         if (bus && tBus && bus !== tBus) continue;
         if (sameRegion(regionOf(rule), regionOf(t))) found.add(t);

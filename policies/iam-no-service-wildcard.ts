@@ -1,9 +1,9 @@
 import { CONTEXT_TYPES, IAM_TYPES, Statement, adminGrant, awsManagedName, coversAllResources, documentsOf, isAllActions, knownList, managedArnsOf, statementsOf, wildcardService } from "../lib/iam";
 import { MessageData, definePolicy } from "../lib/policy";
 
-/** AWS managed policies that grant whole services (every `*FullAccess` policy is `<service>:*`-shaped). */
+/** AWS managed policies that grant whole services (every `*FullAccess*` policy is `<service>:*`-shaped, `_v2` variants too). */
 function isBroadManaged(name: string | undefined): boolean {
-    return name !== undefined && (name === "PowerUserAccess" || /FullAccess$/.test(name));
+    return name !== undefined && (name === "PowerUserAccess" || /FullAccess/.test(name));
 }
 
 /** The advisory finding for one statement that iam-no-admin-wildcard does not already report, if any. */
@@ -12,8 +12,9 @@ function broadFinding(s: Statement): { id: string; data: MessageData } | undefin
     const services = s.action.values.filter((a) => wildcardService(a) !== undefined);
     if (services.length > 0) return { id: "serviceWildcard", data: { value: services } };
     const every = coversAllResources(s);
-    // A statement without Resource is malformed (IAM rejects it); only a written-out resource list is "specific resources".
-    if (s.action.values.some(isAllActions) && every === false && knownList(s.resource)) return { id: "allActionsScoped", data: { value: s.resource.values } };
+    // A statement without Resource is malformed (IAM rejects it); only a written-out resource list is "specific resources"
+    // (Action * on every resource is an admin grant, returned above).
+    if (s.action.values.some(isAllActions) && knownList(s.resource)) return { id: "allActionsScoped", data: { value: s.resource.values } };
     if (knownList(s.notAction) && !s.notAction.values.some(isAllActions) && every !== undefined) return { id: "notAction", data: { value: s.notAction.values } };
     return undefined;
 }

@@ -13,16 +13,14 @@ const CUSTOM_STORE: readonly (keyof KeyArgs)[] = ["customKeyStoreId", "xksKeyId"
 const MIN_DAYS = 90;
 const MAX_DAYS = 2560;
 
-/** Only symmetric encryption keys with KMS-generated material support automatic rotation; undefined = unknown yet. */
-function rotatable(get: (path: string) => unknown): boolean | undefined {
+/** Only symmetric encryption keys with KMS-generated material support automatic rotation; false until that is known. */
+function rotatable(get: (path: string) => unknown): boolean {
+    // An unknown value is set but not a known string, so it counts as not rotatable.
     const spec = get(SPEC);
     const usage = get(USAGE);
-    if (isUnknown(spec) || isUnknown(usage)) return undefined;
     if (isSet(spec) && asString(spec) !== "SYMMETRIC_DEFAULT") return false;
     if (isSet(usage) && asString(usage) !== "ENCRYPT_DECRYPT") return false;
-    const stores = CUSTOM_STORE.map((k) => get(k));
-    if (stores.some(isUnknown)) return undefined;
-    return !stores.some(isSet);
+    return !CUSTOM_STORE.some((k) => isSet(get(k)));
 }
 
 export default definePolicy({
@@ -45,7 +43,7 @@ export default definePolicy({
         "`rotationPeriodInDays` between 90 and 2560. Asymmetric, HMAC and key-agreement keys, and keys in custom or external key stores, " +
         "cannot rotate automatically and are not checked.",
     check({ get, report }) {
-        if (rotatable(get) !== true) return;
+        if (!rotatable(get)) return;
         const period = get(PERIOD);
         if (isSet(period) && !isUnknown(period)) {
             const days = asNumber(period);

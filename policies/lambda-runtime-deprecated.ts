@@ -22,7 +22,7 @@ export default definePolicy<RuntimeConfig>({
         "Move the function to the successor runtime the message names and test it there. Runtimes already blocked for new functions are reported by lambda-runtime (mandatory).",
     check({ get, config, report }) {
         const value = lambdaRuntimeOf(get);
-        if (value === undefined || matchingEntry(config?.allow, "lambda", [value]) !== undefined) return;
+        if (value === undefined || matchingEntry(config.allow, "lambda", [value]) !== undefined) return;
         const result = assessRuntime(value);
         if (!result.ok || result.verdict.kind !== "deprecated") return;
         const { verdict, facts } = result;

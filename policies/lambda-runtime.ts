@@ -34,12 +34,12 @@ export default definePolicy<RuntimeConfig>({
         if (value === undefined) return;
         const base = { property: RUNTIME, value };
         // Runtime ids carry no engine prefix; "lambda" only fills matchingEntry's engine slot.
-        const denied = matchingEntry(config?.deny, "lambda", [value]);
+        const denied = matchingEntry(config.deny, "lambda", [value]);
         if (denied !== undefined) {
             report("denied", { ...base, entry: denied });
             return;
         }
-        if (matchingEntry(config?.allow, "lambda", [value]) !== undefined) return;
+        if (matchingEntry(config.allow, "lambda", [value]) !== undefined) return;
         const result = assessRuntime(value);
         if (!result.ok) {
             report("dataUnavailable", { ...base, problem: result.problem });

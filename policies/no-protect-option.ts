@@ -20,6 +20,6 @@ export default definePolicy<ProductionConfig>({
         "Drop `protect: true` from the resource options (it is an option, not a property, so no automatic fix), " +
         "or run `pulumi state unprotect <urn>` before destroying. Production stacks are exempt; see productionStacks.",
     check({ resource, report }) {
-        if (resource.opts?.protect === true) report("protected", { property: "protect", value: true });
+        if (resource.opts.protect === true) report("protected", { property: "protect", value: true });
     },
 });

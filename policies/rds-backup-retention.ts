@@ -60,7 +60,6 @@ export default definePolicy<BackupConfig>({
         "Read replicas (replicateSourceDb) are exempt: their backups follow their own rules.",
     check({ resource, config, get, report }) {
         const range = AWS_RANGE[resource.type];
-        if (!range) return;
         if (resource.type === INSTANCE) {
             const source = get(REPLICA_SOURCE);
             if (isUnknown(source) || isSet(source)) return;

@@ -1,7 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
-import { isUnknown } from "../lib/values";
 
 const ENGINE: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.GlobalClusterArgs = "engine";
 const VERSION: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.ClusterInstanceArgs = "engineVersion";
@@ -46,9 +45,8 @@ export default definePolicy<VersionConfig>({
         if (value === undefined) return;
         if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         const engineValue = get(ENGINE);
-        if (isUnknown(engineValue)) return;
         const engine = engineValue === undefined || engineValue === null ? DEFAULT_ENGINE[resource.type] : textOf(engineValue);
-        // No engine: an instance restored from a snapshot or replicating another database inherits it.
+        // No engine: an instance restored from a snapshot or replicating another database inherits it; an unknown one is undefined too.
         if (engine === undefined) return;
         // AWS takes engine names in any case; messages show the name as written, so a secret one stays redacted.
         const key = engine.toLowerCase();

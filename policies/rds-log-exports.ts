@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { asArray, asString, isRecord, isUnknown } from "../lib/values";
+import { asArray, asString, isUnknown } from "../lib/values";
 
 interface LogExportsConfig {
     required: Record<string, string[]>;
@@ -84,12 +84,12 @@ export default definePolicy<LogExportsConfig>({
         "and give the created /aws/rds/... log groups a retention period.",
     check({ resource, config, get, report }) {
         const value = get(EXPORTS);
-        if (isUnknown(value)) return;
         const engine = asString(get("engine"));
         const mode = get("engineMode");
         // Aurora Serverless v1 and RDS Custom do not export logs this way; an unknown mode may be either.
         if (isUnknown(get("engine")) || isUnknown(mode) || mode === "serverless" || engine?.startsWith("custom-")) return;
         const listed = asArray(value);
+        // The list, or one of its entries, unknown during preview.
         if (listed.some(isUnknown)) return;
         const types = listed.map((v) => asString(v)).filter((v): v is string => v !== undefined && v !== "");
         if (types.length === 0) {
@@ -104,7 +104,7 @@ export default definePolicy<LogExportsConfig>({
             report("unsupportedType", { logType: bad, engine, kind: cluster ? "DB clusters" : "DB instances", valid: [...valid] });
             return;
         }
-        const wanted = engine && isRecord(config.required) ? asArray(config.required[engine]).filter((t): t is string => typeof t === "string") : [];
+        const wanted = engine && Object.prototype.hasOwnProperty.call(config.required, engine) ? config.required[engine] : [];
         const missing = wanted.filter((t) => !types.includes(t));
         if (missing.length > 0) report("missingRequired", { property: EXPORTS, value, missing, engine });
     },

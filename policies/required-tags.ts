@@ -17,7 +17,8 @@ function keysOf(tags: unknown): string[] | Unknown {
     if (isUnknown(tags)) return UNKNOWN;
     if (!isRecord(tags)) return [];
     return Object.entries(tags)
-        .filter(([, v]) => v !== null && v !== undefined)
+        // The wire format has no undefined; a null tag value is not set.
+        .filter(([, v]) => v !== null)
         .map(([k]) => k);
 }
 
@@ -71,6 +72,6 @@ export default definePolicy<RequiredTagsConfig>({
             for (const k of keys) present.add(k);
         }
         const missing = required.filter((k) => !present.has(k));
-        if (missing.length > 0) report("missingTags", { property: "tags", missing });
+        if (missing.length > 0) report("missingTags", { missing });
     },
 });

@@ -109,7 +109,7 @@ interface Suffix {
 
 /** The suffix names must carry: policy config, else ENVIRONMENT_SUFFIX of the preview, else the stack name. */
 function suffixOf(config: NamingConfig, stack: StackInfo): Suffix | undefined {
-    const configured = typeof config.environmentSuffix === "string" ? config.environmentSuffix.trim() : "";
+    const configured = config.environmentSuffix.trim();
     if (configured) return { suffix: configured, source: "policy config environmentSuffix" };
     if (stack.environmentSuffix) return { suffix: stack.environmentSuffix, source: "ENVIRONMENT_SUFFIX" };
     if (stack.name) return { suffix: stack.name, source: "stack name" };

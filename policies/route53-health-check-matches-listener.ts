@@ -35,8 +35,8 @@ function loadBalancersOf(graph: Graph, hc: Resource): Resource[] {
         if (LB_TYPES.includes(s.type)) lbs.add(s);
         if (s.type === RECORD) for (const t of [...graph.sourcesOf(s, "aliases"), ...graph.sourcesOf(s, "records")]) if (LB_TYPES.includes(t.type)) lbs.add(t);
     }
-    // A dependency alone does not say the DNS name was used; a known, different name rules the load balancer out.
-    const result = [...lbs].filter((lb) => !fqdn || !host(get(lb.props, "dnsName")) || host(get(lb.props, "dnsName")) === fqdn);
+    // A dependency alone does not say the DNS name was used: with both names known, only a load balancer of that name (added below) counts.
+    const result = [...lbs].filter((lb) => !fqdn || !host(get(lb.props, "dnsName")));
     if (fqdn) for (const lb of graph.ofType(...LB_TYPES)) if (host(get(lb.props, "dnsName")) === fqdn && !result.includes(lb)) result.push(lb);
     return result;
 }

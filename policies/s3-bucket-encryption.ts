@@ -107,7 +107,7 @@ export default definePolicy<Config>({
             if (kms) {
                 report("awsManagedKey", { property: `${kms.path}.kmsMasterKeyId`, value: kms.key }, kms.holder);
             } else if (sseS3Allowed) {
-                return;
+                // Log and website buckets must stay on SSE-S3: nothing to report.
             } else if (defaults.length > 0) {
                 report("sseS3", { property: `${defaults[0].path}.sseAlgorithm`, value: defaults[0].algorithm }, defaults[0].holder);
             } else {

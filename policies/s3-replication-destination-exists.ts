@@ -2,7 +2,7 @@ import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
 import { BUCKET_TYPES, attachedTo } from "../lib/s3";
-import { asArray, asString, get, isUnknown } from "../lib/values";
+import { asArray, asString, get } from "../lib/values";
 import { fromOpaqueSource, parseArn } from "../lib/wiring";
 
 const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
@@ -70,8 +70,8 @@ export default definePolicy({
         for (const holder of graph.ofType(REPLICATION, ...BUCKET_TYPES)) {
             // A bucket's inline configuration read back from AWS repeats what its separate BucketReplicationConfig says.
             if (holder.type !== REPLICATION && attachedTo(graph, holder, [REPLICATION]).length > 0) continue;
+            // Unknown rules read as one unknown destination, which is no known string.
             const found = destinationsOf(holder);
-            if (isUnknown(get(holder.props, found.property))) continue;
             // A destination computed from a bucket whose name and ARN are still unknown may be that bucket.
             if (fromOpaqueSource(graph, holder, found.property, BUCKET_TYPES, BUCKET_KEYS)) continue;
             for (const d of found.destinations) {

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { Props, asArray, asNumber, asString, get, isUnknown } from "../lib/values";
+import { Props, asArray, asNumber, asString, get } from "../lib/values";
 
 const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 const DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
@@ -57,7 +57,7 @@ function isWorld(cidr: unknown): boolean {
 
 /** The port range the rule opens, or undefined when it cannot be known (unknown or malformed) or does not apply (ICMP). */
 function portsOf(rule: Rule): { protocol: string; from: number; to: number } | undefined {
-    if (isUnknown(rule.protocol)) return undefined;
+    // An unknown protocol reads as neither string nor number, so it is "" here.
     const protocol = String(asString(rule.protocol) ?? asNumber(rule.protocol) ?? "").trim().toLowerCase();
     if (protocol === "" || ICMP.has(protocol)) return undefined;
     // "-1"/"all" is every protocol and port; other IP protocols (GRE, ESP, ...) have no ports, so the rule opens them entirely.

@@ -47,7 +47,6 @@ export default definePolicy<ProductionConfig>({
     },
     remediationSteps: "Set `skipDestroy: false` or remove it (the `remediate` level does this for you). Production stacks are exempt; see productionStacks.",
     check({ resource, get, report }) {
-        if (!(resource.type in LEFT_BEHIND)) return;
         const skip = get(SKIP);
         if (isUnknown(skip) || asBool(skip) !== true) return;
         const nameProperty = LEFT_BEHIND[resource.type];

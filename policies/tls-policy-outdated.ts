@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { asString, isSet, isUnknown } from "../lib/values";
+import { asString, isSet } from "../lib/values";
 
 type ListenerArgs = aws.lb.ListenerArgs & aws.alb.ListenerArgs;
 const PROTOCOL: keyof ListenerArgs = "protocol";
@@ -77,8 +77,8 @@ export default definePolicy<Config>({
         }
         const property = listener ? SSL_POLICY : TLS_POLICY;
         const policy = get(property);
-        if (isUnknown(policy)) return;
         const fallback = listener ? LISTENER_DEFAULT : DOMAIN_DEFAULT;
+        // An unknown policy counts as set but is no string, so it is not judged.
         const name = isSet(policy) ? asString(policy) : fallback;
         if (name === undefined || !outdated.has(name.toLowerCase())) return;
         const note = isSet(policy) ? "" : ` (not set: the API default is ${fallback})`;

@@ -42,6 +42,8 @@ export const cases: Cases = {
         { why: "rules unknown during preview", resources: [vault("primary-vault"), { type: PLAN, name: "plan", props: { rules: UNKNOWN } }] },
         { why: "secret tags on the plan", resources: [vault("dr-vault", { name: "dr-backup-vault-dev" }), plan(DR_ARN, [], { tags: { Owner: secret("owner-secret-tag") } })] },
         { why: "malformed rules", resources: [vault("v"), { type: PLAN, name: "plan", props: { rules: [null, 7, { copyActions: "x" }, { copyActions: [{ destinationVaultArn: 5 }] }] } }] },
+        { why: "a vault's known ARN settles it even while its name is unknown", resources: [vault("dr-vault", { arn: DR_ARN }), plan(DR_ARN, [])] },
+        { why: "copy actions unknown during preview", resources: [vault("primary-vault"), { type: PLAN, name: "plan", props: { rules: [{ ruleName: "daily", targetVaultName: "primary", copyActions: UNKNOWN }] } }] },
     ],
     invalid: [
         {
@@ -73,5 +75,19 @@ export const cases: Cases = {
             includes: ["(not an ARN)"],
         },
         { why: "secret tags never printed", resources: [plan(DR_ARN, [], { tags: { Owner: secret("owner-secret-tag") } })], messageId: "noVault", on: "plan" },
+        {
+            why: "a typo in the ARN's service names no vault, whatever the vault's name",
+            resources: [vault("dr-vault", { name: "dr-backup-vault-dev", region: "us-west-2" }), plan("arn:aws:backups:us-west-2:123456789012:backup-vault:dr-backup-vault-dev", [])],
+            messageId: "noVault",
+            on: "plan",
+            includes: ["arn:aws:backups:"],
+        },
+        {
+            why: "a backup plan's ARN where the vault's belongs, though it ends in the vault's name",
+            resources: [vault("dr-vault", { name: "dr-backup-vault-dev", region: "us-west-2" }), plan("arn:aws:backup:us-west-2:123456789012:backup-plan:dr-backup-vault-dev", [])],
+            messageId: "noVault",
+            on: "plan",
+            includes: ["backup-plan:dr-backup-vault-dev"],
+        },
     ],
 };

@@ -16,6 +16,7 @@ export const cases: Cases = {
             why: "Gateway Load Balancer and target group suffixes",
             props: { ...BASE, namespace: "AWS/GatewayELB", metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: "gwy/inspection/50dc6c495c0c9188", TargetGroup: "targetgroup/appliances/73e2d6bc24d8a067" } },
         },
+        { why: "metric queries unknown during preview", props: { ...BASE, metricQueries: UNKNOWN } },
         { why: "namespace unknown", props: { ...BASE, namespace: UNKNOWN, metricName: "UnHealthyHostCount", dimensions: { LoadBalancer: LB_ARN } } },
         { why: "other namespace uses other dimensions", props: { ...BASE, namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: { DBClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:x" } } },
         {

@@ -43,6 +43,11 @@ export const cases: Cases = {
         { why: "ReplicaLag with its unit set explicitly", props: { namespace: "AWS/RDS", metricName: "ReplicaLag", statistic: "Maximum", unit: "Seconds", comparisonOperator: GT, threshold: 30 } },
         { why: "Lambda Duration with its unit set explicitly", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Maximum", unit: "Milliseconds", comparisonOperator: GT, threshold: 3000 } },
         { why: "TargetResponseTime with its unit set explicitly", props: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", statistic: "Average", unit: "Seconds", comparisonOperator: GT, threshold: 2 } },
+        { why: "a metric not in the table with a unit-keeping statistic", props: { namespace: "AWS/DynamoDB", metricName: "SuccessfulRequestLatency", statistic: "Average", comparisonOperator: GT, threshold: 5 } },
+        { why: "trimmed count of Duration (invocations over 3 s) is a count, not milliseconds", props: { namespace: "AWS/Lambda", metricName: "Duration", extendedStatistic: "TC(3000:)", comparisonOperator: GT, threshold: 10 } },
+        { why: "trimmed sum of Duration is not per invocation", props: { namespace: "AWS/Lambda", metricName: "Duration", extendedStatistic: "ts99", comparisonOperator: GT, threshold: 60 } },
+        { why: "percentile rank of Duration is a percentage of invocations", props: { namespace: "AWS/Lambda", metricName: "Duration", extendedStatistic: "PR(:3000)", comparisonOperator: GT, threshold: 5 } },
+        { why: "metric queries unknown during preview", props: { comparisonOperator: GT, threshold: 5, evaluationPeriods: 1, metricQueries: UNKNOWN } },
     ],
     invalid: [
         {
@@ -89,6 +94,7 @@ export const cases: Cases = {
         { why: "SQS age: cites the SQS metrics page and the retention limit", props: { namespace: "AWS/SQS", metricName: "ApproximateAgeOfOldestMessage", statistic: "Maximum", comparisonOperator: GT, threshold: 1_500_000 }, messageId: "unreachable", includes: ["sqs-available-cloudwatch-metrics.html", "14-day"] },
         { why: "Lambda Duration in seconds by mistake: cites the Lambda metrics page", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Minimum", comparisonOperator: GT, threshold: 10 }, messageId: "msTooLow", includes: ["monitoring-metrics-types.html", "most invocations take longer"] },
         { why: "Lambda Duration beyond the 15-minute timeout", props: { namespace: "AWS/Lambda", metricName: "Duration", statistic: "Maximum", comparisonOperator: GT, threshold: 1_000_000 }, messageId: "unreachable", includes: ["reported in milliseconds", "900-second"] },
+        { why: "trimmed mean of Duration is in milliseconds", props: { namespace: "AWS/Lambda", metricName: "Duration", extendedStatistic: "TM(10%:90%)", comparisonOperator: GT, threshold: 3 }, messageId: "msTooLow", includes: ["3000"] },
         { why: "ALB response time in milliseconds by mistake: cites the ALB metrics page", props: { namespace: "AWS/ApplicationELB", metricName: "TargetResponseTime", statistic: "Average", comparisonOperator: GT, threshold: 250 }, messageId: "secondsTooHigh", includes: ["load-balancer-cloudwatch-metrics.html", "idle timeout"] },
     ],
 };

@@ -23,7 +23,7 @@ export const cases: Cases = {
         { why: "public Redshift cluster (string)", type: REDSHIFT, props: { publiclyAccessible: "true" }, messageId: "public" },
         { why: "public DMS instance", type: DMS, props: { publiclyAccessible: true }, messageId: "public", fixes: false },
         { why: "DMS without the flag is public by AWS default", type: DMS, props: { replicationInstanceClass: "dms.t3.micro" }, messageId: "publicByDefault", includes: ["not set", "defaults it to true"], fixes: false },
-        { why: "DMS malformed flag", type: DMS, props: { publiclyAccessible: [] }, messageId: "publicByDefault", fixes: false },
+        { why: "DMS malformed flag: the message shows the value", type: DMS, props: { publiclyAccessible: [] }, messageId: "publicByDefault", includes: ["publiclyAccessible is []"], fixes: false },
         { why: "secret password is not printed", type: RDS, props: { publiclyAccessible: true, password: secret("db-Secret-123") }, messageId: "public" },
     ],
 };

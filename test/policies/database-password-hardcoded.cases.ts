@@ -7,6 +7,8 @@ const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
 const aurora = { engine: "aurora-postgresql", engineVersion: "15.10", masterUsername: "dbadmin", skipFinalSnapshot: true, storageEncrypted: true };
 const generated: CaseResource = { type: RANDOM, name: "db-password", props: { length: 32, special: true } };
 const config = (values: Record<string, string>) => ({ PULUMI_CONFIG: JSON.stringify({ "aws:region": "us-east-1", ...values }) });
+/** A config object with `leaf` under `levels` nested objects. */
+const nested = (levels: number, leaf: string): unknown => (levels === 0 ? leaf : { level: nested(levels - 1, leaf) });
 
 export const cases: Cases = {
     valid: [
@@ -227,6 +229,18 @@ export const cases: Cases = {
             on: "db",
             includes: ["shop:db.users[1].password"],
         },
+        { why: "structured config text after leading whitespace is still read as JSON", env: config({ "shop:db": `\n${JSON.stringify({ password: "Ws-Pass-0001" })}` }), resources: [{ type: INSTANCE, name: "db", props: { password: secret("Ws-Pass-0001") } }], messageId: "inConfig", on: "db", includes: ["shop:db.password"] },
+        { why: "a password that is itself valid JSON text is found as the whole config value", env: config({ "shop:dbPassword": "[2718281828]" }), resources: [{ type: INSTANCE, name: "db", props: { password: secret("[2718281828]") } }], messageId: "inConfig", on: "db", includes: ["shop:dbPassword"] },
+        {
+            why: "only the top level of a config value is decoded: JSON text inside structured config, or a quoted config string, is not",
+            env: config({ "shop:a": JSON.stringify({ inner: JSON.stringify({ password: "Twice{Pass}01" }) }), "shop:b": JSON.stringify([JSON.stringify({ password: "Twice{Pass}01" })]), "shop:c": JSON.stringify("Twice{Pass}01") }),
+            resources: [{ type: INSTANCE, name: "db", props: { password: secret("Twice{Pass}01") } }],
+            messageId: "inProgram",
+            on: "db",
+            count: 1,
+        },
+        { why: "a password 16 levels deep in structured config is still found", env: config({ "shop:db": JSON.stringify(nested(15, "Deep-Pass-0016")) }), resources: [{ type: INSTANCE, name: "db", props: { password: secret("Deep-Pass-0016") } }], messageId: "inConfig", on: "db" },
+        { why: "config nested deeper than 16 levels is not searched", env: config({ "shop:db": JSON.stringify(nested(16, "Deep-Pass-0017")) }), resources: [{ type: INSTANCE, name: "db", props: { password: secret("Deep-Pass-0017") } }], messageId: "inProgram", on: "db" },
         {
             why: "an unknown password elsewhere hides nothing",
             resources: [

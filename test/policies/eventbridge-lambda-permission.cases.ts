@@ -145,6 +145,30 @@ export const cases: Cases = {
                 permission("failover", undefined, { sourceArn: "arn:aws:events:us-east-1:123456789012:rule/orders/order-created" }),
             ],
         },
+        {
+            why: "sourceArn computed from two rules (pulumi.all), one of them the target's",
+            resources: [fn(), rule(), rule("nightly"), target(), { ...permission("failover", "rule"), propertyDependencies: { function: ["failover"], sourceArn: ["rule", "nightly"] } }],
+        },
+        {
+            why: "literal rule name on the target; sourceArn computed from two rules, one of that name",
+            resources: [
+                fn(),
+                rule("r", { name: "alarms-dev" }),
+                rule("n", { name: "nightly-dev" }),
+                { type: TARGET, name: "t", props: { rule: "alarms-dev", arn: UNKNOWN }, propertyDependencies: { arn: ["failover"] } },
+                { ...permission("failover", "r"), propertyDependencies: { function: ["failover"], sourceArn: ["r", "n"] } },
+            ],
+        },
+        {
+            why: "target's rule computed from two rules; a literal sourceArn names one of them",
+            resources: [
+                fn(),
+                rule("r", { name: "alarms-dev" }),
+                rule("n", { name: "nightly-dev" }),
+                { ...target(), propertyDependencies: { rule: ["r", "n"], arn: ["failover"] } },
+                permission("failover", undefined, { sourceArn: "arn:aws:events:us-east-1:123456789012:rule/alarms-dev" }),
+            ],
+        },
     ],
     invalid: [
         {
@@ -243,6 +267,19 @@ export const cases: Cases = {
             resources: [fn(), rule("r", { name: "alarms-dev" }), rule("n", { name: "nightly-dev" }), { type: TARGET, name: "t", props: { rule: "alarms-dev", arn: UNKNOWN }, propertyDependencies: { arn: ["failover"] } }, permission("failover", "n")],
             messageId: "otherRule",
             on: "t",
+        },
+        {
+            why: "alias and permission both from a shared stack's outputs, the permission for another function",
+            resources: [
+                { type: "pulumi:pulumi:StackReference", name: "shared", props: { outputs: { failoverName: "failover-dev", reportName: "report-dev" } } },
+                { type: ALIAS, name: "live", props: { name: "live", functionName: "failover-dev", arn: UNKNOWN }, propertyDependencies: { functionName: ["shared"] } },
+                rule(),
+                target("live"),
+                { type: PERMISSION, name: "p", props: { function: "report-dev", principal: "events.amazonaws.com", action: "lambda:InvokeFunction" }, propertyDependencies: { function: ["shared"] } },
+            ],
+            messageId: "noPermission",
+            on: "target",
+            includes: ["invokes Lambda function failover-dev, but"],
         },
         { why: "malformed sourceArn (a number) allows no rule", resources: [fn(), rule(), target(), permission("failover", undefined, { sourceArn: 42 })], messageId: "otherRule", on: "target" },
         {

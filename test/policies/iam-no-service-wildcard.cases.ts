@@ -26,6 +26,7 @@ export const cases: Cases = {
         { why: "customer policy named like a FullAccess one", resources: [{ type: ATTACH, name: "att", props: { role: "r", policyArn: "arn:aws:iam::111122223333:policy/MyFullAccess" } }] },
         { why: "secret scoped document", resources: [policy("p", secret(doc(failover)))] },
         { why: "NotAction on resources unknown during preview", resources: [policy("p", { Statement: [{ Effect: "Allow", NotAction: "s3:DeleteObject", Resource: UNKNOWN }] })] },
+        { why: "NotAction that excludes * grants nothing, whatever else it lists", resources: [policy("p", doc({ Effect: "Allow", NotAction: ["s3:DeleteObject", "*"], Resource: BUCKET }))] },
         { why: "malformed documents do not throw", resources: [policy("a", "{"), policy("b", { Statement: [{ Effect: "Allow", Action: [null, 5], NotAction: {}, Resource: 1 }] }), { type: ROLE, name: "c", props: { inlinePolicies: [{ policy: [] }] } }] },
     ],
     invalid: [
@@ -42,6 +43,7 @@ export const cases: Cases = {
         { why: "NotAction on specific resources", resources: [policy("p", doc({ Effect: "Allow", NotAction: "s3:DeleteObject", Resource: BUCKET }))], messageId: "notAction", on: "p" },
         { why: "the NotAction message lists what is excluded", resources: [policy("p", doc({ Effect: "Allow", NotAction: ["s3:DeleteObject", "s3:DeleteBucket"], Resource: BUCKET }))], messageId: "notAction", on: "p", includes: ['NotAction ["s3:DeleteObject","s3:DeleteBucket"]'] },
         { why: "AmazonS3FullAccess attached", resources: [{ type: ATTACH, name: "s3-full", props: { role: "r", policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" } }], messageId: "broadManagedPolicy", on: "s3-full", includes: ["AmazonS3FullAccess"] },
+        { why: "a versioned FullAccess policy (AmazonDynamoDBFullAccess_v2)", resources: [{ type: ATTACH, name: "ddb-full", props: { role: "r", policyArn: "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess_v2" } }], messageId: "broadManagedPolicy", on: "ddb-full", includes: ["AmazonDynamoDBFullAccess_v2"] },
         { why: "PowerUserAccess in managedPolicyArns", resources: [{ type: ROLE, name: "r", props: { assumeRolePolicy: trust, managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] } }], messageId: "broadManagedPolicy", on: "r" },
         { why: "secret document: reported, not printed", resources: [policy("p", secret(doc({ Effect: "Allow", Action: "kms:*", Resource: "arn:aws:kms:us-east-1:111122223333:key/secret-key-id-42" })))], messageId: "serviceWildcard", on: "p" },
     ],

@@ -10,6 +10,7 @@ export const cases: Cases = {
         { why: "asymmetric encryption key cannot rotate", props: { customerMasterKeySpec: "RSA_4096", keyUsage: "ENCRYPT_DECRYPT" } },
         { why: "key spec unknown", props: { customerMasterKeySpec: UNKNOWN } },
         { why: "key usage unknown during preview", props: { keyUsage: UNKNOWN } },
+        { why: "a signing usage without a spec is not a rotatable key", props: { keyUsage: "SIGN_VERIFY" } },
         { why: "key in a CloudHSM key store", props: { customKeyStoreId: "cks-1234567890abcdef0" } },
         { why: "key in an external key store", props: { customKeyStoreId: UNKNOWN, xksKeyId: "ext-key-1" } },
         { why: "secret policy document", props: { enableKeyRotation: true, policy: secret("{\"Statement\":[\"kms-secret-policy\"]}") } },

@@ -12,6 +12,7 @@ export const cases: Cases = {
         { why: "string numbers", props: { ...BASE, memorySize: "256", timeout: "10" } },
         { why: "secret-wrapped values still evaluated", props: { ...BASE, memorySize: secret(512), timeout: secret(60) } },
         { why: "either mode with both tuned", props: { ...BASE, memorySize: 256, timeout: 10 }, config: { flagWhen: "either" } },
+        { why: "either mode waits for an unknown memory size before reporting the default timeout", props: { ...BASE, memorySize: UNKNOWN, timeout: 3 }, config: { flagWhen: "either" } },
     ],
     invalid: [
         { why: "seed: defaults filled in by the provider", props: { ...BASE, memorySize: 128, timeout: 3 }, messageId: "defaults", includes: ["memorySize is 128", "timeout is 3"] },

@@ -76,6 +76,16 @@ export const cases: Cases = {
             ],
             config: { minZones: 3 },
         },
+        {
+            why: "route and associations on route tables from a stack reference: they need not be one table",
+            resources: [
+                ...PRIVATE,
+                nat("nat", "public-a"),
+                { type: "pulumi:pulumi:StackReference", name: "network", props: { outputs: UNKNOWN } },
+                { type: ROUTE, name: "rt-default", props: { routeTableId: UNKNOWN, destinationCidrBlock: "0.0.0.0/0", natGatewayId: UNKNOWN }, propertyDependencies: { routeTableId: ["network"], natGatewayId: ["nat"] } },
+                ...["private-a", "private-b"].map((s) => ({ type: ASSOC, name: `${s}-assoc`, props: { routeTableId: UNKNOWN, subnetId: UNKNOWN }, propertyDependencies: { routeTableId: ["network"], subnetId: [s] } })),
+            ],
+        },
     ],
     invalid: [
         {

@@ -55,6 +55,7 @@ export const cases: Cases = {
         { why: "alias 15 can resolve to a 15.x that satisfies >=15.4", props: PG("15"), config: { require: { "aurora-postgresql": ">=15.4" } } },
         { why: "require over the Aurora MySQL compatible version", props: { engine: "aurora-mysql", engineVersion: "8.0.mysql_aurora.3.10.0" }, config: { require: { "aurora-mysql": ">=8.0" } } },
         { why: "data missing but the version is allowed", props: PG("15.3"), config: { allow: ["15.3"] }, env: NO_DATA },
+        { why: "an engine the data does not cover needs no data (Oracle, data missing)", type: INSTANCE, props: { engine: "oracle-ee", engineVersion: "19.0.0.0.ru-2024-01.rur-2024-01.r1" }, env: NO_DATA },
         { why: "synthetic data: the same version before its end of support", type: INSTANCE, props: { engine: "postgres", engineVersion: "13.23" }, env: { ...SYNTHETIC_DATA, AWS_GUARDRAILS_TODAY: "2027-02-27" } },
         { why: "malformed: number instead of string", props: PG(15.3) },
         { why: "malformed: null", props: PG(null) },

@@ -153,6 +153,8 @@ export const cases: Cases = {
         },
         { why: "a name AWS builds from a prefix counts too (requireInPrefixes defaults to true, as the naming rule asks)", type: QUEUE, env: PR, props: { namePrefix: "orders-" }, messageId: "prefixMissingSuffix", includes: ["namePrefix"] },
         { why: "a short suffix inside a word does not count (\"dev\" in \"device\")", type: QUEUE, stack: "dev", props: { name: "device-events" }, messageId: "missingSuffix" },
+        { why: "a dot in a short suffix is literal: \"v2\" does not carry \"v.2\"", type: QUEUE, config: { environmentSuffix: "v.2" }, props: { name: "orders-v2" }, messageId: "missingSuffix", includes: ['"v.2"'] },
+        { why: "a prefix is never an autoname, even the logical name plus seven digits", type: QUEUE, name: "orders", env: PR, props: { namePrefix: "orders-2026120" }, messageId: "prefixMissingSuffix" },
         { why: "secret name is not printed", env: PR, props: { bucket: secret("internal-archive-bucket") }, messageId: "missingSuffix", includes: ["[secret]"] },
         { why: "random-looking tail of another logical name", type: QUEUE, name: "orders", env: PR, props: { name: "payments-3f9a2c1" }, messageId: "missingSuffix" },
         { why: "a short explicit name is no cut autoname, even when the logical name starts with it", type: QUEUE, name: "orders-processing-queue", env: PR, props: { name: "orders-1a2b3c4" }, messageId: "missingSuffix" },

@@ -155,6 +155,7 @@ export const cases: Cases = {
             on: "bad",
             count: 1,
         },
+        { why: "a bucket without an explicit name is matched on its logical name only (*fin* would match the text 'undefined')", config: { exemptBuckets: ["*fin*"] }, resources: [{ type: BUCKET, name: "data", props: {} }], messageId: "noDefault", on: "data" },
         { why: "a log-bucket exemption for another name does not apply", config: { exemptBuckets: ["audit-*"] }, resources: [{ type: BUCKET, name: "data", props: {} }], messageId: "noDefault", on: "data" },
         { why: "malformed configuration", resources: [{ type: BUCKET, name: "m", props: { serverSideEncryptionConfiguration: { rule: [null, 3] } } }, sseFor("m", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 42 } }] })], messageId: "sseS3", on: "m-sse" },
         {

@@ -26,6 +26,10 @@ export const cases: Cases = {
             ],
         },
         { why: "secret flags still count", resources: [{ type: BUCKET, name: "b", props: {} }, blockFor("b", { blockPublicAcls: secret(true), blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true })] },
+        {
+            why: "one complete block is enough even if another block for the bucket has a flag off",
+            resources: [{ type: BUCKET, name: "b", props: { bucket: "b-dev" } }, blockFor("b", { ...ALL_ON, blockPublicPolicy: false }), { type: BLOCK, name: "b-pab-2", props: { bucket: "b-dev", ...ALL_ON } }],
+        },
         { why: "no buckets in the stack", resources: [{ type: "aws:sqs/queue:Queue", name: "q", props: {} }] },
     ],
     invalid: [

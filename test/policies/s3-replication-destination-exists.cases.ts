@@ -78,6 +78,13 @@ export const cases: Cases = {
             on: "replication",
         },
         {
+            why: "an SQS queue's ARN named like the replica bucket is not the bucket",
+            resources: [bucket("replica", { bucket: "transaction-logs-secondary-dev-123456789012" }), replication("arn:aws:sqs:us-west-2:123456789012:transaction-logs-secondary-dev-123456789012")],
+            messageId: "noBucket",
+            on: "replication",
+            includes: ["arn:aws:sqs:"],
+        },
+        {
             why: "inline V1 configuration: the message names the inline path",
             resources: [bucket("source", { replicationConfiguration: { role: UNKNOWN, rules: [{ status: "Enabled", destination: { bucket: REPLICA_ARN } }] } })],
             messageId: "noBucket",

@@ -49,6 +49,7 @@ export const cases: Cases = {
         { why: "ICMPv6 by protocol number 58", type: INGRESS_RULE, props: { ipProtocol: "58", fromPort: -1, toPort: -1, cidrIpv6: "::/0" } },
         { why: "TCP by protocol number 6 on 443", type: INGRESS_RULE, props: { ipProtocol: "6", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
         { why: "UDP by protocol number 17 on 443", type: INGRESS_RULE, props: { ipProtocol: "17", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" } },
+        { why: "a /08 prefix is a /8, not the whole internet", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/08"] }] } },
         {
             why: "port ranges AWS rejects (negative, above 65535, reversed) are left to its validation",
             type: SG,
@@ -110,6 +111,8 @@ export const cases: Cases = {
             messageId: "publicIngress",
             includes: ["): cidrBlocks[0] is"],
         },
+        { why: "a prefix length written /00 is still length 0", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/00"] }] }, messageId: "publicIngress", includes: ["0.0.0.0/00"] },
+        { why: "a protocol with stray whitespace is still TCP with its ports", type: SG, props: { ingress: [{ protocol: " tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["opening tcp traffic on port(s) 22 "] },
         { why: "a CIDR with stray whitespace is still the whole internet", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [" 0.0.0.0/0 "] }] }, messageId: "publicIngress" },
     ],
 };

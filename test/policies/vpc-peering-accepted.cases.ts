@@ -44,6 +44,7 @@ export const cases: Cases = {
                 { type: ACCEPTER, name: "a", props: { vpcPeeringConnectionId: UNKNOWN, autoAccept: true }, propertyDependencies: { vpcPeeringConnectionId: ["network"] } },
             ],
         },
+        { why: "autoAccept with peerRegion and no status reported yet is the mandatory policy's finding", resources: [...VPCS, pcx({ autoAccept: true, peerRegion: "us-west-2", acceptStatus: undefined })] },
         { why: "update preview: accepted and being set up (provisioning)", resources: [...VPCS, pcx({ peerRegion: "us-west-2", acceptStatus: "provisioning" })] },
     ],
     invalid: [
