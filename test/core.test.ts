@@ -106,6 +106,7 @@ test.each([
 });
 
 // The pack encodes its GetAnalyzerInfo reply itself (lib/analyzer-info); the engine must decode exactly what the SDK sends.
+// `huge` is larger than the writer's first buffer, so it must grow without losing what it holds.
 test("the GetAnalyzerInfo reply decodes to the SDK's own, for every policy and any schema value", () => {
     const { AnalyzerInfo } = require("@pulumi/pulumi/proto/analyzer_pb") as { AnalyzerInfo: { deserializeBinary(b: Uint8Array): { toObject(): unknown } } };
     const protoutil = require("@pulumi/policy/protoutil") as { makeAnalyzerInfo(...a: unknown[]): InfoMessage & { toObject(): unknown } };
@@ -115,7 +116,7 @@ test("the GetAnalyzerInfo reply decodes to the SDK's own, for every policy and a
         enforcementLevel: "advisory",
         configSchema: {
             properties: {
-                all: { type: "object", default: { n: null, f: -1.5e300, big: 2 ** 53, s: "", u: "ünï ☃ 𝄞".repeat(40), t: true, no: false, deep: [[[{ a: [] }]], {}] } },
+                all: { type: "object", default: { n: null, f: -1.5e300, big: 2 ** 53, s: "", u: "ünï ☃ 𝄞".repeat(40), huge: "h".repeat(300_000), t: true, no: false, deep: [[[{ a: [] }]], {}] } },
             },
             required: ["all", "second"],
         },
