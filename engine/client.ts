@@ -11,12 +11,11 @@ import type { JavaScriptValue, Struct as StructMessage } from "google-protobuf/g
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Schema, validate } from "../lib/config";
-import { isRecord } from "../lib/values";
+import { SECRET_SIG, SIG_KEY, isRecord } from "../lib/values";
 
 /** The string unknown sentinel: what the engine sends for a value it cannot know during preview. */
 export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { SECRET_SIG, SIG_KEY };
 
 /** The wire form of a secret value. */
 export function secret(value: unknown): Record<string, unknown> {

@@ -2,6 +2,12 @@
 import { Resource } from "./resource";
 import { asString, get } from "./values";
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
 export class Graph {
     readonly byUrn = new Map<string, Resource>();
     private readonly byType = new Map<string, Resource[]>();
@@ -17,15 +23,9 @@ export class Graph {
         for (const r of resources) {
             this.position.set(r, this.position.size);
             this.byUrn.set(r.urn, r);
-            const list = this.byType.get(r.type);
-            if (list) list.push(r);
-            else this.byType.set(r.type, [r]);
+            addTo(this.byType, r.type, r);
             for (const [property, urns] of Object.entries(r.propertyDependencies)) {
-                for (const urn of urns) {
-                    const u = this.users.get(urn);
-                    if (u) u.push({ resource: r, property });
-                    else this.users.set(urn, [{ resource: r, property }]);
-                }
+                for (const urn of urns) addTo(this.users, urn, { resource: r, property });
             }
         }
     }
@@ -68,10 +68,7 @@ export class Graph {
             index = new Map();
             for (const r of this.ofType(...types)) {
                 const v = asString(get(r.props, property));
-                if (v === undefined) continue;
-                const list = index.get(v);
-                if (list) list.push(r);
-                else index.set(v, [r]);
+                if (v !== undefined) addTo(index, v, r);
             }
             this.byValue.set(key, index);
         }

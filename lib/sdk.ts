@@ -7,11 +7,9 @@ import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configS
 import { noteSecret, rememberSecrets } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
 import { StackInfo, stackFromEnvironment } from "./stack";
-import { Props, isRecord } from "./values";
+import { Props, SECRET_SIG, SIG_KEY, isRecord } from "./values";
 
 const SPECIAL_TARGET = "__getSpecialProxyTarget";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 function unwire(value: unknown, depth: number, secrets: unknown[]): unknown {
     if (value === null || typeof value !== "object" || depth > 256) return value;

@@ -9,13 +9,13 @@ import { Policy, evaluateResource, evaluateStack } from "../lib/policy";
 import { Resource } from "../lib/resource";
 import { installDeserializeHook, resourceOf, toSdkPolicy } from "../lib/sdk";
 import { StackInfo } from "../lib/stack";
-import { UNKNOWN, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
+import { UNKNOWN_STRING, isSecretEnvelope, secret as wireSecret } from "../engine/client";
+import { UNKNOWN, isRecord } from "../lib/values";
 
 installDeserializeHook();
 const deserialize = require("@pulumi/policy/deserialize") as { deserializeProperties(s: Struct, proxySecrets: boolean): unknown };
 
 export { UNKNOWN };
-const UNKNOWN_STRING = [...UNKNOWN_SENTINELS][0];
 const SECRET = Symbol("secret");
 
 /** A value the program marked secret: it travels in the secret wire envelope. */
@@ -30,7 +30,7 @@ export function toWire(value: unknown): unknown {
     if (isRecord(value)) {
         const rec = value as Record<string | symbol, unknown>;
         if (SECRET in rec) {
-            return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: toWire(rec[SECRET]) };
+            return wireSecret(toWire(rec[SECRET]));
         }
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toWire(v);
@@ -44,7 +44,7 @@ export function fromWireCase(value: unknown): unknown {
     if (value === UNKNOWN_STRING) return UNKNOWN;
     if (Array.isArray(value)) return value.map(fromWireCase);
     if (isRecord(value)) {
-        if (value["4dabf18193072939515e22adb298388d"] === "1b47061264138c4ac30d75fd1eb44270") return secret(fromWireCase(value.value));
+        if (isSecretEnvelope(value)) return secret(fromWireCase(value.value));
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromWireCase(v)]));
     }
     return value;
