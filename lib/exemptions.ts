@@ -1,6 +1,7 @@
 // Exemptions: waive one policy for named resources, with a reason and an optional expiry, from policy config
 // (org admins) or from a resource tag (developers, where the policy allows it). An exempted finding is still
 // reported, as advisory, so the audit trail stays visible; an expired one comes back at its normal level.
+import { today } from "./clock";
 import { ConfigSchema } from "./config";
 import { matchesAny } from "./glob";
 import { Resource } from "./resource";
@@ -50,10 +51,6 @@ export type ExemptionVerdict =
     | { kind: "exempt"; reason: string; expires?: string; source: "config" | "tag" }
     | { kind: "expired"; reason: string; expires: string }
     | { kind: "refused"; reason: string };
-
-function today(): string {
-    return new Date().toISOString().slice(0, 10);
-}
 
 function tagOf(resource: Resource, policy: string): string | undefined {
     for (const key of ["tags", "tagsAll"]) {

@@ -3,6 +3,7 @@
 import type * as aws from "@pulumi/aws";
 import * as path from "path";
 import * as semver from "semver";
+import { today } from "./clock";
 import { ConfigSchema } from "./config";
 import { Loaded, PACKAGED_DATA_DIR, parseDataFile } from "./data";
 import { MessageData, Report } from "./policy";
@@ -10,8 +11,7 @@ import { isRecord, isSet, isUnknown } from "./values";
 
 /** Points the pack at another copy of data/ (e.g. one regenerated with tools/gen-data). */
 export const DATA_DIR_ENV = "AWS_GUARDRAILS_DATA_DIR";
-/** Evaluates lifecycle dates as of this day (YYYY-MM-DD) instead of today, e.g. to plan ahead. */
-export const TODAY_ENV = "AWS_GUARDRAILS_TODAY";
+export { TODAY_ENV } from "./clock";
 
 export const ENGINE_FILE = "engine-versions.json";
 export const RUNTIME_FILE = "lambda-runtimes.json";
@@ -113,12 +113,6 @@ function loadFile<T>(name: string, problemOf: (json: unknown) => string | undefi
     return loaded as Loaded<T>;
 }
 
-/** Today as YYYY-MM-DD (UTC), or the day set in AWS_GUARDRAILS_TODAY. Lifecycle status is computed against it. */
-function today(): string {
-    const set = process.env[TODAY_ENV];
-    if (set && DATE.test(set) && !Number.isNaN(Date.parse(set))) return set;
-    return new Date().toISOString().slice(0, 10);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Versions
