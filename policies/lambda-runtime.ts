@@ -20,7 +20,17 @@ export default definePolicy<RuntimeConfig & ProductionConfig>({
     enforcementLevel: "mandatory",
     severity: "high",
     types: ["aws:lambda/function:Function"],
-    config: { ...RUNTIME_CONFIG, ...PRODUCTION_CONFIG },
+    config: {
+        ...RUNTIME_CONFIG,
+        productionStacks: {
+            ...PRODUCTION_CONFIG.productionStacks,
+            description: "Glob patterns of stack names that are production; a runtime blocked only for new functions is advisory there.",
+        },
+        productionStackTags: {
+            ...PRODUCTION_CONFIG.productionStackTags,
+            description: "Stack tags (key=value, value may be a glob) that mark a stack as production; a runtime blocked only for new functions is advisory there.",
+        },
+    },
     messages: {
         updateBlocked:
             "runtime is {{value}}: Lambda has blocked creating functions on it since {{blockCreate}} and updating them since {{blockUpdate}}, " +
