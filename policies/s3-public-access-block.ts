@@ -23,16 +23,13 @@ export default definePolicy({
     messages: {
         missing:
             "no aws.s3.BucketPublicAccessBlock refers to this bucket; add one with `bucket: <bucket>.id` and all four flags true. " +
-            "The bucket is not public as created: S3 turns all four Block Public Access settings on for new buckets since April 2023 " +
-            "(Amazon S3 User Guide, \"Blocking public access to your Amazon S3 storage\"), so this is advisory. But the program does not manage that setting: " +
-            "anyone can switch it off from the console or another tool without any preview showing a change, and the next public ACL or bucket policy then " +
-            "exposes the objects. A declared block keeps it on, and any change to it goes through review.",
+            "AWS turns Block Public Access on for new buckets (since April 2023), but as a setting the program does not manage: anyone can switch it off " +
+            "from the console or another tool without any preview showing a change, and the next public ACL or bucket policy then exposes the objects. " +
+            "A declared block keeps it on, and any change to it goes through review.",
         flagOff:
             "{{block}} sets {{property}} to {{value}}; set {{flags}} to true. A public access block with a flag off " +
             "lets a public ACL or bucket policy expose the bucket's objects.",
     },
-    // A bucket without a declared block is private by AWS's default; only a declared block with a flag off weakens it.
-    advisoryMessages: ["missing"],
     remediationSteps:
         "Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, " +
         "ignorePublicAcls: true, restrictPublicBuckets: true })` for each bucket. Buckets that serve a website are not checked.",

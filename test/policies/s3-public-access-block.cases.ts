@@ -33,14 +33,13 @@ export const cases: Cases = {
         { why: "no buckets in the stack", resources: [{ type: "aws:sqs/queue:Queue", name: "q", props: {} }] },
     ],
     invalid: [
-        { why: "bucket without a block", resources: [{ type: BUCKET, name: "transaction-logs", props: { bucket: "tx-logs-dev" } }], messageId: "missing", on: "transaction-logs", level: "advisory", includes: ["since April 2023", "Blocking public access"] },
+        { why: "bucket without a block", resources: [{ type: BUCKET, name: "transaction-logs", props: { bucket: "tx-logs-dev" } }], messageId: "missing", on: "transaction-logs" },
         {
             why: "block attached to another bucket",
             resources: [{ type: BUCKET, name: "a", props: {} }, { type: BUCKET, name: "b", props: {} }, blockFor("a")],
             messageId: "missing",
             on: "b",
             count: 1,
-            level: "advisory",
         },
         {
             why: "a flag off",
@@ -64,8 +63,7 @@ export const cases: Cases = {
             messageId: "missing",
             on: "bad",
             count: 1,
-            level: "advisory",
         },
-        { why: "account block with a flag off does not cover", resources: [{ type: BUCKET, name: "b", props: {} }, { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: { ...ALL_ON, blockPublicPolicy: false } }], messageId: "missing", on: "b", level: "advisory" },
+        { why: "account block with a flag off does not cover", resources: [{ type: BUCKET, name: "b", props: {} }, { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: { ...ALL_ON, blockPublicPolicy: false } }], messageId: "missing", on: "b" },
     ],
 };
