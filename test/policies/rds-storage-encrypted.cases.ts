@@ -35,6 +35,16 @@ export const cases: Cases = {
     ],
     invalid: [
         {
+            why: "Multi-AZ DB cluster (engine mysql) without the flag is unencrypted",
+            props: { engine: "mysql", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", allocatedStorage: 100, iops: 1000 },
+            messageId: "notEncrypted",
+            includes: ["storageEncrypted", "not set", "Multi-AZ DB cluster", "plaintext"],
+        },
+        { why: "Multi-AZ DB cluster (engine postgres) explicitly false", props: { engine: "postgres", storageEncrypted: "false" }, messageId: "notEncrypted", includes: ["false"] },
+        { why: "a Multi-AZ cluster replica that asks for plaintext", props: { engine: "postgres", replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:src", storageEncrypted: false }, messageId: "notEncrypted" },
+        { why: "RDS instance without encryption", type: INSTANCE, props: { engine: "mysql", instanceClass: "db.t3.micro" }, messageId: "notEncrypted", includes: ["DB instance", "By default, it isn't encrypted"] },
+        { why: "RDS instance explicitly false", type: INSTANCE, props: { engine: "postgres", instanceClass: "db.t4g.micro", storageEncrypted: false }, messageId: "notEncrypted", includes: ["false"] },
+        {
             why: "Aurora cluster without the flag: encrypted by AWS since 2026-02-18, an advisory note only",
             props: { engine: "aurora-postgresql", skipFinalSnapshot: true },
             messageId: "auroraEncryptedByAws",
@@ -45,16 +55,6 @@ export const cases: Cases = {
         { why: "engine unset (the old provider default was aurora)", props: { storageEncrypted: false }, messageId: "auroraEncryptedByAws", level: "advisory" },
         { why: "Aurora engine in upper case, engine mode provisioned", props: { engine: "AURORA-POSTGRESQL", engineMode: "provisioned" }, messageId: "auroraEncryptedByAws", level: "advisory" },
         { why: "Aurora global-database member asking for false", props: { engine: "aurora-postgresql", globalClusterIdentifier: UNKNOWN, storageEncrypted: false }, messageId: "auroraEncryptedByAws", level: "advisory" },
-        {
-            why: "Multi-AZ DB cluster (engine mysql) without the flag is unencrypted",
-            props: { engine: "mysql", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", allocatedStorage: 100, iops: 1000 },
-            messageId: "notEncrypted",
-            includes: ["storageEncrypted", "not set", "Multi-AZ DB cluster", "plaintext"],
-        },
-        { why: "Multi-AZ DB cluster (engine postgres) explicitly false", props: { engine: "postgres", storageEncrypted: "false" }, messageId: "notEncrypted", includes: ["false"] },
-        { why: "a Multi-AZ cluster replica that asks for plaintext", props: { engine: "postgres", replicationSourceIdentifier: "arn:aws:rds:us-east-1:1:cluster:src", storageEncrypted: false }, messageId: "notEncrypted" },
-        { why: "RDS instance without encryption", type: INSTANCE, props: { engine: "mysql", instanceClass: "db.t3.micro" }, messageId: "notEncrypted", includes: ["DB instance", "By default, it isn't encrypted"] },
-        { why: "RDS instance explicitly false", type: INSTANCE, props: { engine: "postgres", instanceClass: "db.t4g.micro", storageEncrypted: false }, messageId: "notEncrypted", includes: ["false"] },
         {
             why: "Aurora global cluster without encryption: an advisory note",
             type: GLOBAL,
