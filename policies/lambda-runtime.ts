@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { RUNTIME_CONFIG, RuntimeConfig, assessRuntime, lambdaRuntimeOf, matchingEntry } from "../lib/versions";
 
 const RUNTIME: keyof aws.lambda.FunctionArgs = "runtime";
@@ -13,7 +14,7 @@ export default definePolicy<RuntimeConfig>({
     description: "Lambda functions use a runtime Lambda still accepts for new functions: not blocked, not unknown.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:lambda/function:Function"],
+    types: withNative(["aws:lambda/function:Function"]),
     config: RUNTIME_CONFIG,
     messages: {
         createBlocked:
