@@ -28,14 +28,19 @@ interface NativeType {
     noFix?: Readonly<Record<string, string>>;
 }
 
+/** Sets an own property, whatever its name ("__proto__" included). */
+function put(target: Props, key: string, value: unknown): void {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** CloudFormation tag lists ([{ key, value }]) as the classic tags map; unknown when any entry is. */
 function tagMap(list: unknown): unknown {
     if (!Array.isArray(list)) return list;
-    const out: Record<string, unknown> = {};
+    const out: Props = {};
     for (const t of list) {
         const key = get(t, "key");
         if (isUnknown(t) || isUnknown(key)) return UNKNOWN;
-        if (typeof key === "string") out[key] = get(t, "value");
+        if (typeof key === "string") put(out, key, get(t, "value"));
     }
     return out;
 }
@@ -93,7 +98,7 @@ const FINAL_SNAPSHOT =
     "`isNotFalse(snapshotRequested)`; as of 2026-12). `pulumi destroy` succeeds but leaves a snapshot that costs money until deleted; " +
     "clean snapshots up after destroy, or use the classic aws.rds resource with `skipFinalSnapshot: true` in ephemeral stacks.";
 
-const NATIVE: Readonly<Record<string, NativeType>> = {
+const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     "aws-native:rds:DbCluster": { classic: ["aws:rds/cluster:Cluster"], renames: DB_CLUSTER_RENAMES, noFix: { "skip-final-snapshot": FINAL_SNAPSHOT } },
     "aws-native:rds:DbInstance": {
         classic: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
@@ -161,6 +166,7 @@ const NATIVE: Readonly<Record<string, NativeType>> = {
         shown: [
             [/\bserverSideEncryption\.enabled\b/g, "sseSpecification.sseEnabled"],
             [/\bserverSideEncryption\.kmsKeyArn\b/g, "sseSpecification.kmsMasterKeyId"],
+            [/\{ enabled: true, kmsKeyArn: /g, "{ sseEnabled: true, kmsMasterKeyId: "],
             [/\bserverSideEncryption\b/g, "sseSpecification"],
             [/\bpointInTimeRecovery\.enabled\b/g, "pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled"],
             [/\bpointInTimeRecovery\b/g, "pointInTimeRecoverySpecification"],
@@ -195,6 +201,10 @@ const NATIVE: Readonly<Record<string, NativeType>> = {
     "aws-native:s3:Bucket": {
         classic: [S3_BUCKET],
         renames: { bucketName: "bucket", bucketNamePrefix: "bucketPrefix", websiteConfiguration: "website", accessControl: "acl" },
+        // CloudFormation spells canned ACLs in PascalCase ("PublicRead"); S3 and the classic provider in kebab case.
+        reshape(c) {
+            if (typeof c.acl === "string" && !isUnknown(c.acl)) c.acl = c.acl.replace(/(?<=[a-z])(?=[A-Z])/g, "-").toLowerCase();
+        },
         // The inline configurations are what the classic provider splits into resources that name the bucket.
         parts(bucket) {
             const out: Resource[] = [];
@@ -249,40 +259,49 @@ const NATIVE: Readonly<Record<string, NativeType>> = {
     },
 };
 
+// A Map, so a type token such as "constructor" never reads an Object prototype member.
+const NATIVE: ReadonlyMap<string, NativeType> = new Map(Object.entries(NATIVE_TYPES));
+
 /** The aws-native tokens whose classic counterpart is among `types`, but `except`: a policy lists `withNative(classicTypes)`. */
 export function withNative(types: readonly string[], except: readonly string[] = []): string[] {
-    const native = Object.entries(NATIVE)
+    const native = [...NATIVE]
         .filter(([token, n]) => n.classic.some((c) => types.includes(c)) && !except.includes(token))
         .map(([token]) => token);
     return [...types, ...native];
 }
 
-/** The aws-native tokens a policy's `types` list, with their classic counterparts (for the catalog). */
+/** The aws-native tokens among a policy's `types` (for the catalog). */
 export function nativeTypesOf(types: readonly string[]): string[] {
-    return types.filter((t) => NATIVE[t] !== undefined);
+    return types.filter((t) => NATIVE.has(t));
 }
 
+/** True for the aws-native tokens the mapping covers. */
 export function isNativeType(type: string): boolean {
-    return NATIVE[type] !== undefined;
+    return NATIVE.has(type);
 }
 
 const views = new WeakMap<Resource, Resource>();
 const origins = new WeakMap<Resource, Resource>();
 
+/** The classic name of an aws-native property (own keys only: a property may be called "constructor"). */
+function renamed(n: NativeType, property: string): string {
+    return n.renames && Object.prototype.hasOwnProperty.call(n.renames, property) ? n.renames[property] : property;
+}
+
 function viewOf(r: Resource, n: NativeType): Resource {
     const props: Props = {};
-    for (const [k, v] of Object.entries(r.props)) props[n.renames?.[k] ?? k] = v;
+    for (const [k, v] of Object.entries(r.props)) put(props, renamed(n, k), v);
     if (Array.isArray(props.tags)) props.tags = tagMap(props.tags);
     n.reshape?.(props, r.props);
     carrySecrets(r.props, props);
     const deps: Record<string, string[]> = {};
-    for (const [k, urns] of Object.entries(r.propertyDependencies)) deps[n.renames?.[k] ?? k] = urns;
+    for (const [k, urns] of Object.entries(r.propertyDependencies)) deps[renamed(n, k)] = urns;
     return { ...r, type: n.pick?.(r.props) ?? n.classic[0], props, propertyDependencies: deps };
 }
 
 /** The classic view of an aws-native resource (built once per resource), or the resource itself. */
 export function classicView(r: Resource): Resource {
-    const n = NATIVE[r.type];
+    const n = NATIVE.get(r.type);
     if (!n) return r;
     let view = views.get(r);
     if (!view) {
@@ -301,15 +320,17 @@ export function originOf(r: Resource): Resource {
 /** A classic path or name in a message as it reads on the aws-native type the resource came from. */
 export function shownAs(r: Resource, text: string): string {
     const origin = origins.get(r);
-    const n = origin ? NATIVE[origin.type] : undefined;
+    const n = origin ? NATIVE.get(origin.type) : undefined;
     if (!n) return text;
     const renamed = Object.entries(n.renames ?? {}).find(([, classic]) => classic === text);
     if (renamed) return renamed[0];
     let out = text;
     for (const [pattern, native] of n.shown ?? []) out = out.replace(pattern, native);
     for (const [native, classic] of Object.entries(n.renames ?? {})) {
-        // Only identifiers with a capital (clusterIdentifier, messageRetentionSeconds): a bare "name" is also an English word.
-        if (/[A-Z]/.test(classic) && !n.shown?.some(([p]) => p.source.includes(classic))) out = out.replace(new RegExp(`\\b${classic}\\b`, "g"), native);
+        if (n.shown?.some(([p]) => p.source.includes(classic))) continue;
+        // Identifiers with a capital (clusterIdentifier) anywhere; a bare "name" or "acl" is also a word, so only as "acl is" or in code.
+        const pattern = /[A-Z]/.test(classic) ? `\\b${classic}\\b` : `(?<=^|\\s|\`)${classic}(?= is |: |\`)`;
+        out = out.replace(new RegExp(pattern, "g"), native);
     }
     return out;
 }
@@ -317,19 +338,19 @@ export function shownAs(r: Resource, text: string): string {
 /** Where the fix goes on the aws-native type the resource came from, when `policy`'s message names a classic resource. */
 export function hintFor(r: Resource, policy: string): string | undefined {
     const origin = origins.get(r);
-    return origin ? NATIVE[origin.type]?.hints?.[policy] : undefined;
+    return origin ? NATIVE.get(origin.type)?.hints?.[policy] : undefined;
 }
 
 /** The advisory text that replaces `policy`'s finding on a resource no aws-native property can fix, if any. */
 export function noFixNote(r: Resource, policy: string): string | undefined {
     const origin = origins.get(r);
-    return origin ? NATIVE[origin.type]?.noFix?.[policy] : undefined;
+    return origin ? NATIVE.get(origin.type)?.noFix?.[policy] : undefined;
 }
 
 /** A classic fix (top-level properties) in aws-native names; undefined when a property exists only in the classic view. */
 export function nativeFix(r: Resource, fix: Props | undefined): Props | undefined {
     const origin = origins.get(r);
-    const n = origin ? NATIVE[origin.type] : undefined;
+    const n = origin ? NATIVE.get(origin.type) : undefined;
     if (!n || !fix) return fix;
     const back = new Map(Object.entries(n.renames ?? {}).map(([native, classic]) => [classic, native]));
     const madeUp: Props = {};
@@ -365,8 +386,11 @@ export function graphSeenBy(graph: Graph, types: readonly string[]): Graph {
         seen = new Graph(
             graph.resources.flatMap((r) => {
                 if (!listed.has(r.type)) return [r];
-                const parts = NATIVE[r.type].parts?.(r) ?? [];
-                for (const p of parts) origins.set(p, r);
+                const parts = NATIVE.get(r.type)?.parts?.(r) ?? [];
+                for (const p of parts) {
+                    origins.set(p, r);
+                    carrySecrets(r.props, p.props);
+                }
                 return [classicView(r), ...parts];
             }),
         );

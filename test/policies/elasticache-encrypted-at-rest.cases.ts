@@ -13,6 +13,7 @@ export const cases: Cases = {
         { why: "string true", props: { ...base, atRestEncryptionEnabled: "true" } },
         { why: "secret auth token and KMS key", props: { ...base, atRestEncryptionEnabled: true, authToken: secret("redis-auth-token-123456"), kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/cache-secret-key") } },
         { why: "an engine with no known default is left alone", props: { ...base, engine: "futurecache" } },
+        { why: "aws-native: at-rest encryption on", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis", atRestEncryptionEnabled: true } },
     ],
     invalid: [
         { why: "redis default engine, flag unset", props: base, messageId: "notEncrypted", includes: ["atRestEncryptionEnabled", "not set", "redis"] },
@@ -21,5 +22,6 @@ export const cases: Cases = {
         { why: "switched off while the engine is unknown", props: { ...base, engine: UNKNOWN, atRestEncryptionEnabled: "false" }, messageId: "notEncrypted" },
         { why: "malformed flag on redis", props: { ...base, engine: "redis", atRestEncryptionEnabled: [1] }, messageId: "notEncrypted" },
         { why: "secret auth token is not printed", props: { ...base, authToken: secret("redis-auth-token-123456") }, messageId: "notEncrypted" },
+        { why: "aws-native: at-rest encryption off", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis", atRestEncryptionEnabled: false }, messageId: "notEncrypted", includes: ["atRestEncryptionEnabled"] },
     ],
 };
