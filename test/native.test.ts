@@ -2,6 +2,9 @@
 // corrected form, and a program that mixes @pulumi/aws and @pulumi/aws-native resources.
 import * as path from "path";
 import { EngineResource, EngineRun, PackClient, UNKNOWN_STRING, runEngine, secret, startPack } from "../engine/client";
+import { classicView, isNativeType, nativeFix, originOf } from "../lib/native";
+import { Resource } from "../lib/resource";
+import { UNKNOWN, isUnknown } from "../lib/values";
 
 jest.setTimeout(120_000);
 
@@ -130,5 +133,37 @@ describe("aws-native programs over the Analyzer protocol", () => {
         const got = keys(run);
         expect(got.filter((k) => k.includes(" on data"))).not.toContainEqual(expect.stringMatching(/^s3-(public-access-block|bucket-encryption) /));
         expect(got).toContain("s3-public-access-block mandatory on classic-logs");
+    });
+});
+
+describe("the aws-native mapping (lib/native)", () => {
+    const native = (type: string, props: Record<string, unknown>): Resource => ({ type, name: "r", urn: `urn:pulumi:dev::p::${type}::r`, props, opts: {}, dependencies: [], propertyDependencies: {} });
+
+    test("reads an aws-native resource as its classic counterpart, once, and remembers where it came from", () => {
+        const r = native("aws-native:rds:DbInstance", { dbInstanceIdentifier: "orders-dev", masterUserPassword: "x", tags: [{ key: "Team", value: "a" }] });
+        const view = classicView(r);
+        expect(view.type).toBe("aws:rds/instance:Instance");
+        expect(view.props).toMatchObject({ identifier: "orders-dev", password: "x", tags: { Team: "a" } });
+        expect(classicView(r)).toBe(view);
+        expect(originOf(view)).toBe(r);
+        expect(classicView(native("aws-native:rds:DbInstance", { dbClusterIdentifier: UNKNOWN })).type).toBe("aws:rds/clusterInstance:ClusterInstance");
+    });
+
+    test("odd input: prototype names, unknown tag entries, other types", () => {
+        expect(isNativeType("constructor")).toBe(false);
+        const plain = native("aws:s3/bucket:Bucket", {});
+        expect(classicView(plain)).toBe(plain);
+        const odd = classicView(native("aws-native:sqs:Queue", JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "tags": [{"key": "__proto__", "value": "v"}]}') as Record<string, unknown>));
+        expect(Object.getPrototypeOf(odd.props)).toBe(Object.prototype);
+        expect(odd.props.constructor).toBe(1);
+        expect(Object.getOwnPropertyDescriptor(odd.props.tags, "__proto__")?.value).toBe("v");
+        expect(isUnknown(classicView(native("aws-native:sqs:Queue", { tags: [{ key: UNKNOWN, value: "v" }] })).props.tags)).toBe(true);
+    });
+
+    test("a classic fix is set under the aws-native name, or not at all when the property exists only in the classic view", () => {
+        const repo = classicView(native("aws-native:ecr:Repository", {}));
+        expect(nativeFix(repo, { forceDelete: true })).toEqual({ emptyOnDelete: true });
+        const lb = classicView(native("aws-native:elasticloadbalancingv2:LoadBalancer", {}));
+        expect(nativeFix(lb, { enableDeletionProtection: false })).toBeUndefined();
     });
 });
