@@ -119,7 +119,11 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     "aws-native:neptune:DbCluster": {
         classic: ["aws:neptune/cluster:Cluster"],
         renames: { dbClusterIdentifier: "clusterIdentifier", enableCloudwatchLogsExports: "enableCloudwatchLogsExports" },
-        noFix: { "skip-final-snapshot": FINAL_SNAPSHOT.replace("DB instance or DB cluster", "Neptune cluster") },
+        noFix: {
+            "skip-final-snapshot":
+                "aws-native has no skipFinalSnapshot: Cloud Control deletes the cluster through the AWS::Neptune::DBCluster handler, which (like the RDS one) may take a " +
+                "final snapshot that Cloud Control cannot decline (not verified for Neptune; as of 2026-12). Check for a leftover snapshot after `pulumi destroy`.",
+        },
     },
     "aws-native:redshift:Cluster": { classic: ["aws:redshift/cluster:Cluster"], renames: { masterUserPassword: "masterPassword" } },
     "aws-native:elasticache:ReplicationGroup": { classic: ["aws:elasticache/replicationGroup:ReplicationGroup"], renames: { replicationGroupDescription: "description" } },
