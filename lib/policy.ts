@@ -3,6 +3,7 @@
 import { ConfigSchema, resolveConfig } from "./config";
 import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
 import { Graph } from "./graph";
+import { classicView, graphSeenBy, hintFor, nativeFix, noFixNote, originOf, shownAs } from "./native";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
 import { StackInfo } from "./stack";
@@ -143,10 +144,15 @@ export function render(template: string, data: MessageData, hidden: ReadonlySet<
 
 function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConfig, fallback?: Resource): Report {
     return (messageId, data = {}, resource = fallback) => {
-        const template = policy.messages[messageId] ?? messageId;
-        const full = { ...data, resource: resource ? label(resource) : "stack" };
+        // An aws-native resource is checked through its classic view, but named and worded as the program wrote it.
+        const noFix = resource ? noFixNote(resource, policy.name) : undefined;
+        const template = noFix ?? policy.messages[messageId] ?? messageId;
+        const full: MessageData = { ...data, resource: resource ? label(originOf(resource)) : "stack" };
+        if (resource && typeof full.property === "string") full.property = shownAs(resource, full.property);
         const hidden = resource ? secretLeavesOf(resource.props) : undefined;
-        const text = render(template, full, hidden);
+        const hint = resource ? hintFor(resource, policy.name) : undefined;
+        const rendered = render(template, full, hidden);
+        const text = resource ? `${shownAs(resource, rendered)}${hint ? ` ${hint}` : ""}` : rendered;
         const found = resource ? exemptionFor(policy.name, resource, config) : undefined;
         // A reason read from a secret tag value is not shown.
         const verdict = found && hidden && mentionsSecret(found.reason, hidden) ? { ...found, reason: "[secret]" } : found;
@@ -155,9 +161,9 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
             policy: policy.name,
             messageId,
             data: full,
-            message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${note}${text}` : `${note}${text}`,
+            message: resource && !template.includes("{{resource}}") ? `${label(originOf(resource))}: ${note}${text}` : `${note}${text}`,
             urn: resource?.urn,
-            level: verdict?.kind === "exempt" || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
+            level: verdict?.kind === "exempt" || noFix !== undefined || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
             ...(verdict?.kind === "exempt" ? { exemption: { source: verdict.source, reason: scrub(verdict.reason), ...(verdict.expires ? { expires: verdict.expires } : {}) } } : {}),
         });
     };
@@ -196,9 +202,12 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
     });
 }
 
-export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Evaluation {
+export function evaluateResource<C>(policy: ResourcePolicy<C>, original: Resource, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
-    if (!appliesToType(policy, resource.type)) return { findings, configErrors: [] };
+    if (!appliesToType(policy, original.type)) return { findings, configErrors: [] };
+    const resource = classicView(original);
+    // An aws-native type whose counterpart depends on its inputs (a cluster member DB instance) may fall outside the policy.
+    if (resource !== original && !appliesToType(policy, resource.type)) return { findings, configErrors: [] };
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
@@ -220,6 +229,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
 export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
     if (!graph.resources.some((r) => appliesToType(policy, r.type))) return { findings, configErrors: [] };
+    graph = graphSeenBy(graph, policy.types);
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
@@ -232,8 +242,9 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
 }
 
 /** The property assignments that remediate a resource, if the policy finds something to fix. */
-export function remediation<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Props | undefined {
+export function remediation<C>(policy: ResourcePolicy<C>, original: Resource, stack: StackInfo, given: unknown): Props | undefined {
     if (!policy.fix) return undefined;
+    const resource = classicView(original);
     const { config } = configOf(policy, given);
     if (policy.notApplicable?.(stack, config)) return undefined;
     const ctx: ResourceContext<C> = {
@@ -245,8 +256,8 @@ export function remediation<C>(policy: ResourcePolicy<C>, resource: Resource, st
         report: () => undefined,
     };
     try {
-        const found = evaluateResource(policy, resource, stack, given).findings;
-        return found.length > 0 ? policy.fix(ctx) : undefined;
+        const found = evaluateResource(policy, original, stack, given).findings;
+        return found.length > 0 && !noFixNote(resource, policy.name) ? nativeFix(resource, policy.fix(ctx)) : undefined;
     } catch {
         return undefined;
     }

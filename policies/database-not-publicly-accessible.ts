@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isUnknown } from "../lib/values";
 
 const DMS = "aws:dms/replicationInstance:ReplicationInstance";
@@ -13,7 +14,7 @@ export default definePolicy({
     description: "RDS instances, Aurora cluster instances, Redshift clusters and DMS replication instances are not publicly accessible.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:redshift/cluster:Cluster", DMS],
+    types: withNative(["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:redshift/cluster:Cluster", DMS]),
     messages: {
         public:
             "publiclyAccessible is {{value}}; set `publiclyAccessible: false`. A public endpoint resolves to a public IP, so only the security group " +

@@ -1,4 +1,5 @@
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource } from "../lib/resource";
 import { asString, get, isRecord, isUnknown } from "../lib/values";
 
@@ -106,7 +107,7 @@ export default definePolicy<Config>({
     description: "Database and cache master passwords come from a generated or managed secret, not a literal in the program or its stack config.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: Object.keys(TARGETS),
+    types: withNative(Object.keys(TARGETS)),
     config: {
         allowStackConfig: {
             type: "boolean",

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asArray, asBool, get, isSet, isUnknown } from "../lib/values";
 
@@ -35,7 +36,7 @@ export default definePolicy<Config>({
     description: "EBS volumes are encrypted, and no instance or launch template block device sets `encrypted: false`.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [VOLUME, INSTANCE, LAUNCH_TEMPLATE, BY_DEFAULT],
+    types: withNative([VOLUME, INSTANCE, LAUNCH_TEMPLATE, BY_DEFAULT]),
     config: {
         accountEncryptionByDefault: {
             type: "boolean",

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isUnknown } from "../lib/values";
 
 const ENCRYPTED: keyof aws.efs.FileSystemArgs = "encrypted";
@@ -11,7 +12,7 @@ export default definePolicy({
     description: "EFS file systems are created with encryption at rest.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:efs/fileSystem:FileSystem"],
+    types: withNative(["aws:efs/fileSystem:FileSystem"]),
     messages: {
         notEncrypted:
             "encrypted is {{value}}; the EFS API creates file systems unencrypted unless it is true. Set `encrypted: true` (optionally `kmsKeyId`): " +

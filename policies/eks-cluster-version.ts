@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.eks.ClusterArgs = "version";
@@ -11,7 +12,7 @@ export default definePolicy<VersionConfig>({
     description: "EKS clusters use a Kubernetes version EKS still supports (not past its end of extended support).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:eks/cluster:Cluster"],
+    types: withNative(["aws:eks/cluster:Cluster"]),
     config: VERSION_CONFIG,
     messages: versionMessages("EKS Kubernetes"),
     advisoryMessages: VERSION_NOTES,

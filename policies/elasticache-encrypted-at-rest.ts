@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 type GroupArgs = aws.elasticache.ReplicationGroupArgs;
@@ -22,7 +23,7 @@ export default definePolicy({
     description: "ElastiCache (Redis OSS / Valkey) replication groups encrypt their data at rest.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    types: withNative(["aws:elasticache/replicationGroup:ReplicationGroup"]),
     messages: {
         notEncrypted:
             "atRestEncryptionEnabled is {{value}} ({{note}}); set `atRestEncryptionEnabled: true`. " +

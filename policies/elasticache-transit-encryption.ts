@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 type GroupArgs = aws.elasticache.ReplicationGroupArgs;
@@ -14,7 +15,7 @@ export default definePolicy({
     description: "ElastiCache (Redis OSS / Valkey) replication groups accept only TLS connections.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    types: withNative(["aws:elasticache/replicationGroup:ReplicationGroup"]),
     messages: {
         notEncrypted:
             "transitEncryptionEnabled is {{value}}{{note}}, so commands, cached data and any AUTH token cross the network in clear text. " +

@@ -1,5 +1,6 @@
 import { CONTEXT_TYPES, IAM_TYPES, adminGrant, awsManagedName, documentsOf, isAllActions, managedArnsOf, statementsOf } from "../lib/iam";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 
 export default definePolicy({
     kind: "stack",
@@ -8,7 +9,7 @@ export default definePolicy({
     description: "No identity policy grants administrator access: Action `*` on Resource `*`, an Allow with NotAction on every resource, or AdministratorAccess.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: [...IAM_TYPES, ...CONTEXT_TYPES],
+    types: withNative([...IAM_TYPES, ...CONTEXT_TYPES]),
     messages: {
         allActions:
             "{{property}} {{statement}} allows Action {{value}} on Resource {{resources}}: full administrator access, IAM included, so this principal " +

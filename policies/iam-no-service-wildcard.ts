@@ -1,5 +1,6 @@
 import { CONTEXT_TYPES, IAM_TYPES, Statement, adminGrant, awsManagedName, coversAllResources, documentsOf, isAllActions, knownList, managedArnsOf, statementsOf, wildcardService } from "../lib/iam";
 import { MessageData, definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 
 /** AWS managed policies that grant whole services (every `*FullAccess*` policy is `<service>:*`-shaped, `_v2` variants too). */
 function isBroadManaged(name: string | undefined): boolean {
@@ -26,7 +27,7 @@ export default definePolicy({
     description: "Identity policies list the actions a workload needs instead of granting whole services (`s3:*`), every action on a resource, or NotAction.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: [...IAM_TYPES, ...CONTEXT_TYPES],
+    types: withNative([...IAM_TYPES, ...CONTEXT_TYPES]),
     messages: {
         serviceWildcard:
             "{{property}} {{statement}} allows {{value}}: every action of the service, including deletes, policy changes and actions AWS adds later. " +

@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { isUnknown } from "../lib/values";
 
 interface KinesisRetentionConfig {
@@ -18,7 +19,7 @@ export default definePolicy<KinesisRetentionConfig>({
     description: "Kinesis data streams keep records for a period Kinesis accepts (24 to 8760 hours) and within the configured range.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    types: ["aws:kinesis/stream:Stream"],
+    types: withNative(["aws:kinesis/stream:Stream"]),
     config: {
         minHours: { type: "integer", minimum: KINESIS.min, maximum: KINESIS.max, default: KINESIS.min, description: "Shortest record retention allowed, in hours." },
         maxHours: { type: "integer", minimum: KINESIS.min, maximum: KINESIS.max, default: KINESIS.max, description: "Longest record retention allowed, in hours." },

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asNumber, asString, isSet, isUnknown } from "../lib/values";
 
 type KeyArgs = aws.kms.KeyArgs;
@@ -30,7 +31,7 @@ export default definePolicy({
     description: "Symmetric customer-managed KMS keys rotate their key material automatically.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: ["aws:kms/key:Key"],
+    types: withNative(["aws:kms/key:Key"]),
     messages: {
         rotationOff:
             "enableKeyRotation is {{value}} (the default is false); set `enableKeyRotation: true`. Without rotation the same key material " +

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { RUNTIME_CONFIG, RuntimeConfig, assessRuntime, lambdaRuntimeOf, matchingEntry } from "../lib/versions";
 
 const RUNTIME: keyof aws.lambda.FunctionArgs = "runtime";
@@ -11,7 +12,7 @@ export default definePolicy<RuntimeConfig>({
     description: "Lambda functions do not use a deprecated runtime that gets no more security patches and will soon be blocked.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: ["aws:lambda/function:Function"],
+    types: withNative(["aws:lambda/function:Function"]),
     config: RUNTIME_CONFIG,
     messages: {
         deprecated:

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isUnknown } from "../lib/values";
 
 const BLOCK: keyof aws.opensearch.DomainArgs & keyof aws.elasticsearch.DomainArgs = "encryptAtRest";
@@ -12,7 +13,7 @@ export default definePolicy({
     description: "OpenSearch and Elasticsearch domains encrypt their data at rest.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+    types: withNative(["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"]),
     messages: {
         notEncrypted:
             "encryptAtRest.enabled is {{value}}; without `encryptAtRest: { enabled: true }` the domain is created unencrypted. Set it (optionally with `kmsKeyId`): " +

@@ -2,6 +2,7 @@ import { isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { GENERATED_SUFFIX_LENGTH, NAME_LIMITS_AS_OF, NAME_TYPES, NameSpec } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asNumber, asString, isRecord } from "../lib/values";
 
 interface NameLengthConfig {
@@ -27,7 +28,7 @@ export default definePolicy<NameLengthConfig>({
     description: "Physical names and name prefixes fit AWS's length and character rules for their resource type, so the create call is not rejected.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [...NAME_TYPES.keys()],
+    types: withNative([...NAME_TYPES.keys()]),
     config: {
         ignoreTypes: {
             type: "array",

@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { AwsRange, RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asNumber, isSet, isUnknown } from "../lib/values";
 
 interface BackupConfig {
@@ -28,7 +29,7 @@ export default definePolicy<BackupConfig>({
     description: "RDS, Aurora, DocumentDB and Neptune databases keep automated backups for at least minDays (or exactly exactDays), within what AWS accepts.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: Object.keys(AWS_RANGE),
+    types: withNative(Object.keys(AWS_RANGE)),
     config: {
         minDays: { type: "integer", minimum: 0, maximum: 35, default: 7, description: "Shortest backup retention allowed, in days." },
         maxDays: { type: "integer", minimum: 1, maximum: 35, default: 35, description: "Longest backup retention allowed, in days (AWS's own maximum is 35)." },

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
@@ -48,7 +49,7 @@ export default definePolicy({
     description: "RDS DB instances, Multi-AZ DB clusters, DocumentDB and Neptune clusters are created with storage encryption on (Aurora encrypts new clusters itself).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [RDS_CLUSTER, RDS_INSTANCE, GLOBAL_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
+    types: withNative([RDS_CLUSTER, RDS_INSTANCE, GLOBAL_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER]),
     messages: {
         notEncrypted:
             "storageEncrypted is {{value}} ({{default}}); set `storageEncrypted: true`, with `kmsKeyId` for a customer-managed key. " +

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool } from "../lib/values";
 
 // A string in @pulumi/aws 7 ("true"/"false"); booleans from older programs are read the same way.
@@ -12,7 +13,7 @@ export default definePolicy({
     description: "Redshift clusters do not set `encrypted: false`, which CreateCluster rejects.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:redshift/cluster:Cluster"],
+    types: withNative(["aws:redshift/cluster:Cluster"]),
     messages: {
         disabled:
             "encrypted is {{value}}; remove it or set `encrypted: \"true\"`. CreateCluster rejects it: \"If you set the value on this parameter to false, " +

@@ -3,6 +3,7 @@ import { isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { NAME_TYPES } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { StackInfo } from "../lib/stack";
 import { asString } from "../lib/values";
 
@@ -137,7 +138,7 @@ export default definePolicy<NamingConfig>({
         "names left unset pass because Pulumi autonames them with a random suffix.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: Object.keys(PHYSICAL_NAMES),
+    types: withNative(Object.keys(PHYSICAL_NAMES)),
     config: {
         environmentSuffix: {
             type: "string",

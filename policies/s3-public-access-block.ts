@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { BUCKET_TYPES, attachedTo, isWebsiteBucket } from "../lib/s3";
 import { asBool, isUnknown } from "../lib/values";
 
@@ -19,7 +20,7 @@ export default definePolicy({
     description: "Every S3 bucket has a BucketPublicAccessBlock with all four flags on, so no ACL or policy can make it public.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: [...BUCKET_TYPES, BLOCK, ACCOUNT_BLOCK],
+    types: withNative([...BUCKET_TYPES, BLOCK, ACCOUNT_BLOCK]),
     messages: {
         missing:
             "no aws.s3.BucketPublicAccessBlock refers to this bucket; add one with `bucket: <bucket>.id` and all four flags true. " +

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Props, asArray, asNumber, asString, get } from "../lib/values";
 
 const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -82,7 +83,7 @@ export default definePolicy<Config>({
     description: "Security groups do not accept traffic from the whole internet (0.0.0.0/0 or ::/0) except on allowed ports (by default 80 and 443).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, RULE, INGRESS_RULE],
+    types: withNative([SECURITY_GROUP, DEFAULT_SECURITY_GROUP, RULE, INGRESS_RULE]),
     config: {
         allowedPorts: {
             type: "array",

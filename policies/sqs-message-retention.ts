@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { isUnknown } from "../lib/values";
 
 interface SqsRetentionConfig {
@@ -18,7 +19,7 @@ export default definePolicy<SqsRetentionConfig>({
     description: "SQS queues keep messages for a period SQS accepts (60 s to 14 days) and within the configured range.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    types: ["aws:sqs/queue:Queue"],
+    types: withNative(["aws:sqs/queue:Queue"]),
     config: {
         minSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.min, description: "Shortest message retention allowed, in seconds." },
         maxSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.max, description: "Longest message retention allowed, in seconds." },

@@ -10,7 +10,7 @@ import { casesOf } from "./cases";
 import { Case, secretsIn } from "./tester";
 
 const FAMILIES = ["naming", "versions", "encryption", "public-access", "retention", "destroyability", "secrets", "transport", "iam", "tags", "wiring", "names", "resilience"];
-const TOKEN = /^[a-z0-9-]+:[a-zA-Z0-9-]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$|^\*$/;
+const TOKEN = /^[a-z0-9-]+:[a-zA-Z0-9-]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+$|^aws-native:[a-z0-9]+:[A-Za-z0-9]+$|^\*$/;
 
 function mentionsUnknown(value: unknown): boolean {
     if (value === UNKNOWN) return true;

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Schema } from "../lib/config";
+import { isNativeType, nativeTypesOf } from "../lib/native";
 import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
@@ -26,22 +27,29 @@ function configSummary(p: Policy): string {
     return keys.length === 0 ? "—" : keys.map((k) => `\`${k}\``).join(", ");
 }
 
-function typeSummary(p: Policy): string {
-    return p.types.map((t) => `\`${t}\``).join("<br>");
+function typeSummary(types: readonly string[]): string {
+    return types.length === 0 ? "none" : types.map((t) => `\`${t}\``).join("<br>");
+}
+
+/** The aws-native types a policy checks, short ("rds:DbCluster"), for the README table. */
+function nativeSummary(p: Policy): string {
+    const native = nativeTypesOf(p.types);
+    return native.length === 0 ? "—" : native.map((t) => `\`${t.replace(/^aws-native:/, "")}\``).join(", ");
 }
 
 /** The README table: one row per policy. */
 export function readmeSection(): string {
     const rows = policies.map(
         (p) =>
-            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} | ${p.enforcementLevel === "advisory" ? "allowed" : "admin only"} |`,
+            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${nativeSummary(p)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} | ${p.enforcementLevel === "advisory" ? "allowed" : "admin only"} |`,
     );
     return [
         START,
         `${policies.length} policies. Level is the default enforcement level; every policy can be set to advisory, mandatory or disabled, and those with a fix to remediate.`,
+        "Every policy checks the @pulumi/aws types on its page; the aws-native column lists the @pulumi/aws-native (Cloud Control) types it also checks.",
         "",
-        "| policy | family | kind | level | severity | what it checks | config (besides `exemptions`, `allowInCodeExemptions`) | remediate | in-code exemption |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| policy | family | kind | level | severity | what it checks | aws-native | config (besides `exemptions`, `allowInCodeExemptions`) | remediate | in-code exemption |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows,
         END,
     ].join("\n");
@@ -90,7 +98,8 @@ export function policyPage(p: Policy): string {
         `| severity | ${p.severity} |`,
         `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
-        `| types | ${typeSummary(p)} |`,
+        `| types (@pulumi/aws) | ${typeSummary(p.types.filter((t) => !isNativeType(t)))} |`,
+        `| types (@pulumi/aws-native) | ${typeSummary(nativeTypesOf(p.types))} |`,
         `| source | [policies/${p.name}.ts](../../policies/${p.name}.ts), tests: [test/policies/${p.name}.cases.ts](../../test/policies/${p.name}.cases.ts) |`,
         "",
         "## What to do",

@@ -63,6 +63,7 @@ export const cases: Cases = {
             ],
         },
         { why: "Neptune has no master password and is not checked", resources: [{ type: "aws:neptune/cluster:Cluster", name: "graph", props: { iamDatabaseAuthenticationEnabled: true } }] },
+        { why: "aws-native: RDS manages the password", resources: [{ type: "aws-native:rds:DbCluster", name: "ndb", props: { engine: "aurora-postgresql", manageMasterUserPassword: true } }] },
     ],
     invalid: [
         {
@@ -251,5 +252,6 @@ export const cases: Cases = {
             on: "bad",
             count: 1,
         },
+        { why: "aws-native: masterUserPassword literal on a DbCluster", resources: [{ type: "aws-native:rds:DbCluster", name: "ndb", props: { engine: "aurora-postgresql", masterUserPassword: secret("MySecurePassword123!") } }], messageId: "inProgram", on: "ndb", includes: ["masterUserPassword"] },
     ],
 };

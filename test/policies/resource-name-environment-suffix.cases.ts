@@ -114,6 +114,9 @@ export const cases: Cases = {
         },
         { why: "Lambda function named with the suffix", type: "aws:lambda/function:Function", env: PR, props: { name: "cdr-processor-pr123", runtime: "nodejs20.x" } },
         { why: "ordinary program: autonamed DynamoDB table", type: "aws:dynamodb/table:Table", name: "table", props: { name: "table-ab12cd3", hashKey: "id", billingMode: "PAY_PER_REQUEST" } },
+        { why: "aws-native: identifier unset is autonamed", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", masterUserPassword: secret("pw-native-1") } },
+        { why: "aws-native: bucket name with the suffix", type: "aws-native:s3:Bucket", props: { bucketName: "orders-dev", tags: [{ key: "Environment", value: "dev" }] } },
+        { why: "aws-native: log group name unknown during preview", type: "aws-native:logs:LogGroup", props: { logGroupName: UNKNOWN } },
     ],
     invalid: [
         {
@@ -169,5 +172,7 @@ export const cases: Cases = {
             prefixes.map((prefix) => ({ why: `${type}: a ${prefix} without the suffix`, type, env: PR, props: { [prefix]: "orders-" }, messageId: "prefixMissingSuffix" })),
         ),
         { why: "RDS parameter group without the suffix", type: "aws:rds/parameterGroup:ParameterGroup", env: PR, props: { name: "postgres15-tuned", family: "postgres15" }, messageId: "missingSuffix", includes: ["name is"] },
+        { why: "aws-native: fixed DbCluster identifier without the suffix (issue 14)", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.3", deletionProtection: true, dbClusterIdentifier: "financial-db" }, messageId: "missingSuffix", includes: ["dbClusterIdentifier", "\"financial-db\""] },
+        { why: "aws-native: fixed bucket name, malformed tags", type: "aws-native:s3:Bucket", props: { bucketName: "orders", tags: "Environment=dev" }, messageId: "missingSuffix", includes: ["bucketName"] },
     ],
 };
