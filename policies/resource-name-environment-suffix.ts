@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { isAutoName } from "../lib/autoname";
+import { containsAutoName, isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { NAME_TYPES } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
@@ -193,6 +193,8 @@ export default definePolicy<NamingConfig>({
                 if (!name) continue;
                 if (carries(name)) continue;
                 if (messageId === "missingSuffix" && isAutoName(resource.name, name)) continue;
+                // Built from another resource's autoname (`/aws/lambda/${fn.name}`): as unique as that name.
+                if (containsAutoName(name)) continue;
                 if (matchesAny(name, config.ignoreNames ?? [])) continue;
                 report(messageId, { property, value, suffix: wanted.suffix, source: wanted.source, collision: collisionOf(resource.type) });
             }

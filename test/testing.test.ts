@@ -87,6 +87,20 @@ describe("checkProgram verdicts", () => {
         expect(process.env.ENVIRONMENT_SUFFIX).toBe(before);
     });
 
+    it.each([true, false])("accepts names built from another resource's autoname (preview %s), as the provider fills it in", async (preview) => {
+        const result = await checkProgram(
+            () => {
+                const role = new aws.iam.Role("fn-role", { assumeRolePolicy: "{}" });
+                const fn = new aws.lambda.Function("failover-fn", { role: role.arn, runtime: "nodejs22.x", handler: "index.handler", memorySize: 256, timeout: 30 });
+                new aws.cloudwatch.LogGroup("fn-logs", { name: pulumi.interpolate`/aws/lambda/${fn.name}`, retentionInDays: 14 });
+                new aws.cloudwatch.LogGroup("fixed-logs", { name: "/aws/lambda/failover", retentionInDays: 14 });
+            },
+            { stack: "pr42", preview },
+        );
+        expect(result).not.toHaveViolation("resource-name-environment-suffix", { resourceName: "fn-logs" });
+        expect(result).toHaveViolation("resource-name-environment-suffix", { resourceName: "fixed-logs", level: "mandatory" });
+    });
+
     it("reads resource options: protect", async () => {
         const result = await checkProgram(() => cluster("db", { skipFinalSnapshot: true }, { protect: true }));
         expect(result).toHaveViolation("no-protect-option", { resourceName: "db" });
