@@ -246,7 +246,7 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
         run = await runEngine(client, doc.resources, { policyConfig, stackTags: { "pulumi:project": doc.project ?? "", ...opts.tags } });
     } catch (e) {
         // The engine words config errors one per line; the scanner reports one line.
-        if (e instanceof ConfigError) throw new InputError(`${opts.configFile ?? "policy config"}: invalid policy config: ${e.message.split("\n").join("; ")}`);
+        if (e instanceof ConfigError) throw new InputError(`${opts.configFile ?? "policy config"}: invalid policy config: ${e.problems.join("; ")}`);
         throw e;
     } finally {
         sink?.done();

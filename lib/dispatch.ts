@@ -12,7 +12,8 @@ import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
 import { Graph } from "./graph";
 import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
 import { Resource } from "./resource";
-import { diagnosticsOf, fromWire, policyOf, stackOf } from "./sdk";
+import { configMistakes } from "./pack-config";
+import { diagnosticsOf, fromWire, noteConfiguredLevels, policyOf, stackOf } from "./sdk";
 import { isRecord } from "./values";
 
 type Callback = (err: unknown, response?: unknown) => void;
@@ -149,6 +150,7 @@ export function installDispatch(): boolean {
             return list;
         };
         const stackEntries = entries(args.policies, (p) => p.kind === "stack");
+        const registered = entries(args.policies, () => true).map((e) => e.ours);
 
         /** Runs the enabled policies of `list` and answers like the SDK: diagnostics plus not-applicable reasons. */
         const respond = (list: Entry[], evaluate: (p: Policy, properties: Record<string, unknown>) => Evaluation): unknown => {
@@ -158,7 +160,8 @@ export function installDispatch(): boolean {
                 let level = levelOf(p);
                 if (level === "disabled") continue;
                 if (level === "remediate") level = "mandatory";
-                const evaluation = evaluate(ours, configured.get(p.name)?.properties ?? {});
+                // The effective level goes with the settings: it decides whether in-code exemption tags count.
+                const evaluation = evaluate(ours, { ...configured.get(p.name)?.properties, enforcementLevel: levelOf(p) });
                 for (const d of diagnosticsOf(evaluation)) {
                     ds.push({
                         policyName: p.name,
@@ -225,6 +228,10 @@ export function installDispatch(): boolean {
                     for (const [policy, c] of req.getPolicyconfigMap().entries()) {
                         configured.set(policy, { level: m.protoutil.convertEnforcementLevel(c.getEnforcementlevel()), properties: c.getProperties()?.toJavaScript() ?? {} });
                     }
+                    noteConfiguredLevels([...configured].map(([policy, c]) => [policy, c.level]));
+                    // What the engine's schema check let through (unknown names and settings, remediate without a fix) stops the run here.
+                    const mistakes = configMistakes(registered, configured);
+                    if (mistakes.length > 0) return callback(new Error(`invalid policy config: ${mistakes.join("\n")}`));
                     impl.configure(call, callback);
                 },
                 configureStack: (call, callback) => {

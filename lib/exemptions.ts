@@ -20,8 +20,16 @@ export interface ExemptionConfig {
 
 export const TAG_PREFIX = "guardrails:exempt:";
 
-/** The config every policy accepts; in-code exemptions default to allowed only for advisory policies. */
-export function exemptionSchema(defaultLevel: "advisory" | "mandatory"): ConfigSchema {
+/**
+ * Whether in-code tags are honored when allowInCodeExemptions is not set: only where the policy runs at advisory, by
+ * its effective level (the configured one, `all` included), so a developer cannot waive a mandatory rule alone.
+ */
+export function inCodeExemptionsByDefault(level: string | undefined): boolean {
+    return level === "advisory";
+}
+
+/** The config every policy accepts. allowInCodeExemptions has no schema default: the engine would fill one in before the level is known. */
+export function exemptionSchema(): ConfigSchema {
     return {
         exemptions: {
             type: "array",
@@ -41,8 +49,7 @@ export function exemptionSchema(defaultLevel: "advisory" | "mandatory"): ConfigS
         },
         allowInCodeExemptions: {
             type: "boolean",
-            default: defaultLevel === "advisory",
-            description: `Honor a \`${TAG_PREFIX}<policy>\` resource tag (value: the reason) as an exemption. Off by default for mandatory policies, so a developer cannot waive a security rule alone.`,
+            description: `Honor a \`${TAG_PREFIX}<policy>\` resource tag (value: the reason) as an exemption. Unset: on when the policy runs at advisory, off when it runs at mandatory or remediate (the level configured, \`all\` included), so a developer cannot waive a mandatory rule alone.`,
         },
     };
 }

@@ -178,8 +178,11 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         [["preview-events.ndjson"], /^preview-events\.ndjson: a stream of Pulumi engine events \(`pulumi up --json`, an --event-log file, or `pulumi preview --json` with PULUMI_ENABLE_STREAMING_JSON_PREVIEW set\), not a preview document/],
         [["checkpoint.json"], "checkpoint.json: a Pulumi checkpoint file, not a `pulumi stack export` document; run `pulumi stack export --file <file>` and scan that"],
         [["--config", "nope.json", "good-preview.json"], "nope.json: cannot read policy config (no such file)"],
-        [["--config", "config-invalid-level.json", "good-preview.json"], 'config-invalid-level.json: invalid policy config: parsing enforcement level for "skip-final-snapshot": "strict" is not a valid enforcement level'],
-        [["--config", "config-invalid-schema.json", "good-preview.json"], /^config-invalid-schema\.json: invalid policy config: validating policy config: aws-guardrails [\d.]+ +rds-backup-retention: exactDays must be an integer/],
+        [["--config", "config-invalid-level.json", "good-preview.json"], 'config-invalid-level.json: invalid policy config: parsing enforcement level for "skip-final-snapshot": "strict" is not a valid enforcement level; use one of advisory, mandatory, disabled, remediate (lower case)'],
+        [["--config", "config-invalid-schema.json", "good-preview.json"], 'config-invalid-schema.json: invalid policy config: rds-backup-retention: exactDays must be an integer, got "thirty"'],
+        // Every config mistake stops the run (as in the pack and checkProgram), never an advisory finding on some resource.
+        [["--config", "config-unknown-setting.json", "good-preview.json"], 'config-unknown-setting.json: invalid policy config: required-tags: tag is not a setting of this policy (did you mean "tags"?)'],
+        [["--config", "config-unknown-policy.json", "good-preview.json"], 'config-unknown-policy.json: invalid policy config: "skip-final-snapshots" is not a policy of aws-guardrails (did you mean "skip-final-snapshot"?)'],
         // A bad file among good ones stops the run before any pack starts.
         [["good-preview.json", "not-json.json"], /^not-json\.json: not valid JSON/],
     ])("%j", async (args, message) => {
@@ -218,6 +221,20 @@ describe("exit codes", () => {
         const fail = await scan("good-preview.json", "preview-steps.json");
         expect(fail.code).toBe(1);
         expect(fail.stdout).toMatch(/RESULT good-preview\.json: PASS[\s\S]*RESULT preview-steps\.json: FAIL[\s\S]*TOTAL: \d+ mandatory/);
+    });
+});
+
+describe("names built from another resource's autoname (issue 17)", () => {
+    it("the Lambda log group named /aws/lambda/<the function's autoname> draws no naming finding", async () => {
+        const doc = JSON.parse(readFileSync(path.join(ROOT, "examples", "good-stack.json"), "utf8")) as { steps: { newState?: { urn: string; inputs: Record<string, unknown> } }[] };
+        const inputsOf = (name: string) => doc.steps.find((st) => st.newState?.urn.endsWith(`::${name}`))?.newState?.inputs ?? {};
+        inputsOf("failover-fn").name = "failover-fn-3a9c1e5";
+        inputsOf("app-logs").name = "/aws/lambda/failover-fn-3a9c1e5";
+        const file = path.join(tmp, "good-stack-autonamed.json");
+        writeFileSync(file, JSON.stringify(doc));
+        const run = await scan(file, "--format", "json");
+        expect(run.code).toBe(0);
+        expect(json(run).findings.filter((f) => f.policy === "resource-name-environment-suffix")).toEqual([]);
     });
 });
 
