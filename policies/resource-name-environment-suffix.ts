@@ -165,8 +165,8 @@ export default definePolicy<NamingConfig>({
     },
     messages: {
         missingSuffix:
-            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); " +
-            "put the suffix in the name, e.g. `orders-${environmentSuffix}`, or leave {{property}} unset so Pulumi autonames it. " +
+            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in it. " +
+            "For example `orders-${environmentSuffix}`; leaving the name unset (Pulumi autonames it) or building it from another resource's autonamed name works too. " +
             "A fixed name is the same in every deployment, so {{collision}}.",
         prefixMissingSuffix:
             "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in the prefix. " +

@@ -269,7 +269,7 @@ describe("preview JSON: every step kind", () => {
         const run = await scan("preview-steps.json");
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/^== preview-steps\.json\n   pulumi preview --json · stack dev · project shop-api · 11 resources \(10 analyzed one by one, 0 with a source position\)/);
-        expect(run.stdout).toMatch(/\n   bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n     mandatory security-group-no-public-ingress \[high\]\n {15}ingress\[0\]\.cidrBlocks\[0\] is "0\.0\.0\.0\/0"/);
+        expect(run.stdout).toMatch(/\n   mandatory security-group-no-public-ingress \[high\]\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n {7}ingress\[0\]\.cidrBlocks\[0\] is "0\.0\.0\.0\/0"/);
         expect(run.stdout).toMatch(/\n   totals: \d+ mandatory, \d+ advisory, 0 exempted, 0 remediated/);
         expect(run.stdout).toMatch(/RESULT preview-steps\.json: FAIL, \d+ mandatory finding\(s\) on \d+ resource\(s\)/);
     });
@@ -302,11 +302,11 @@ describe("source positions", () => {
     it("text: file:line:column beside each finding of a resource Pulumi recorded a position for", async () => {
         const run = await scan("preview-positions.json");
         expect(run.stdout).toContain("8 resources (8 analyzed one by one, 5 with a source position)");
-        expect(run.stdout).toMatch(/\n   assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n(     .*\n {15}.*\n)*     mandatory s3-public-access-block \[critical\]  index\.ts:12:16\n/);
-        expect(run.stdout).toMatch(/\n     mandatory rds-engine-version \[high\]  components\/database\.ts:31:25\n/);
+        expect(run.stdout).toMatch(/\n   mandatory s3-public-access-block \[critical\]\n     assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n/);
+        expect(run.stdout).toMatch(/\n   mandatory rds-engine-version \[high\]\n     orders-cluster \(aws:rds\/cluster:Cluster\)  components\/database\.ts:31:25\n/);
         // No column recorded: none shown; a path with a space is decoded.
-        expect(run.stdout).toMatch(/\n     mandatory security-group-no-public-ingress \[high\]  src\/network stack\.ts:8\n/);
-        expect(run.stdout).toMatch(/\n   legacy-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n     mandatory security-group-no-public-ingress \[high\]\n/);
+        expect(run.stdout).toMatch(/\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)  src\/network stack\.ts:8\n/);
+        expect(run.stdout).toMatch(/\n     legacy-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n/);
     });
 
     it("json: a documented, stable object with the location of each finding", async () => {
@@ -407,7 +407,7 @@ describe("source positions", () => {
 describe("exemptions from the config file", () => {
     it("text: the exempted finding is shown as exempted and no longer fails the run on its own", async () => {
         const run = await scan("preview-positions.json", ...EXEMPT);
-        expect(run.stdout).toMatch(/\n     exempted {2}security-group-no-public-ingress \[high\] {2}src\/network stack\.ts:8\n {15}EXEMPTED from security-group-no-public-ingress \(policy config: "jump host behind fail2ban, ticket OPS-7", until 2099-12-31\)/);
+        expect(run.stdout).toMatch(/\n   exempted {2}security-group-no-public-ingress \[high\]\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\) {2}src\/network stack\.ts:8\n {7}EXEMPTED from security-group-no-public-ingress \(policy config: "jump host behind fail2ban, ticket OPS-7", until 2099-12-31\)/);
         expect(run.stdout).toMatch(/totals: \d+ mandatory, \d+ advisory, 1 exempted/);
         // required-tags is disabled by the same file
         expect(run.stdout).not.toContain("required-tags");
@@ -569,5 +569,10 @@ describe("npm start", () => {
         expect(run.stdout).toMatch(/^== examples\/bad-stack\.json\n/);
         expect(run.stdout).toMatch(/RESULT bad-stack\.json: FAIL[\s\S]*RESULT good-stack\.json: PASS/);
         expect(run.stdout).toContain("(--demo: exit code 0 although mandatory findings were reported)");
+        // A policy's repeated findings are one group: the count, every resource, each distinct text once, what all share once.
+        expect(run.stdout).toContain("   advisory  required-tags [low] · 20 findings\n");
+        expect(run.stdout.match(/Untagged resources cannot be attributed/g)).toHaveLength(1);
+        expect(run.stdout).toContain("     financial-vpc, private-a, private-b, public-a, public-b, financial-db-subnets (6 resources)\n");
+        expect(run.stdout).toContain("TOTAL: 31 mandatory, 30 advisory, 2 exempted in 2 documents");
     });
 });
