@@ -61,6 +61,8 @@ interface SarifResult {
 
 interface SarifRule {
     id: string;
+    name: string;
+    helpUri: string;
     shortDescription: { text: string };
     help: { text: string };
     defaultConfiguration: { level: string; enabled?: boolean };
@@ -342,7 +344,10 @@ describe("source positions", () => {
         expect(driver.rules.map((r) => r.id).sort()).toEqual(policies.map((p) => p.name).sort());
         for (const r of driver.rules) {
             const policy = policies.find((p) => p.name === r.id);
-            expect(r.shortDescription.text).toBe(policy?.description);
+            expect(policy?.description.startsWith(r.shortDescription.text)).toBe(true);
+            expect(r.shortDescription.text.length).toBeLessThan(policy?.description.length ?? 0);
+            expect(r.name).not.toBe(r.id);
+            expect(r.helpUri).toBe(`docs/policies/${r.id}.md`);
             expect(r.help.text).toBe(policy?.remediationSteps);
             expect(r.defaultConfiguration.level).toBe(policy?.enforcementLevel === "mandatory" ? "error" : "warning");
         }
