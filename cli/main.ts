@@ -9,7 +9,7 @@ import { escapeData, renderGithub } from "./github";
 import { renderJson } from "./json";
 import { ProgressMode, progressSink } from "./progress";
 import { renderSarif } from "./sarif";
-import { ScanResult, TOOL, exitCodeOf, scan } from "./scan";
+import { ScanResult, TOOL, countsOf, exitCodeOf, scan } from "./scan";
 import { renderText } from "./text";
 
 const FORMATS = { text: renderText, json: renderJson, sarif: renderSarif, github: renderGithub } as const;
@@ -34,10 +34,19 @@ options:
       --stack NAME         stack name the policies see (default: from the URNs)
       --organization ORG   organization the policies see (default: organization)
       --tag KEY=VALUE      a stack tag the policies see (repeatable)
+      --environment-suffix SUFFIX
+                           the suffix physical names must carry (default: the
+                           shell's ENVIRONMENT_SUFFIX, else the stack name)
+      --region REGION      the stack's default region (default: the shell's
+                           AWS_REGION, else aws:region of the document's config)
       --progress           show progress on stderr even when it is not a terminal
       --no-progress        never show progress
   -h, --help               this help
   -V, --version            the version
+
+environment: like \`pulumi preview\`, the policies read ENVIRONMENT_SUFFIX, AWS_REGION and
+(when the document has no stack config) PULUMI_CONFIG from this shell; the report
+header names every value it read.
 
 exit codes: 0 no mandatory finding, 1 mandatory findings (\`pulumi preview\` would
 fail), 2 no verdict (bad arguments, unreadable or unsupported input, invalid
@@ -55,6 +64,8 @@ interface Args {
     stack?: string;
     organization?: string;
     tags: Record<string, string>;
+    environmentSuffix?: string;
+    region?: string;
     progress: ProgressMode;
 }
 
@@ -73,6 +84,8 @@ function parse(argv: string[]): Args {
                 stack: { type: "string" },
                 organization: { type: "string" },
                 tag: { type: "string", multiple: true },
+                "environment-suffix": { type: "string" },
+                region: { type: "string" },
                 progress: { type: "boolean" },
                 "no-progress": { type: "boolean" },
                 help: { type: "boolean", short: "h" },
@@ -110,6 +123,8 @@ function parse(argv: string[]): Args {
         stack: values.stack,
         organization: values.organization,
         tags,
+        environmentSuffix: values["environment-suffix"],
+        region: values.region,
         progress: values.progress ? "on" : values["no-progress"] ? "off" : "auto",
     };
 }
@@ -134,6 +149,10 @@ function write(args: Args, result: ScanResult): void {
     } catch (e) {
         throw new InputError(`${args.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
+    // The report went to a file: one line says where, and the verdict.
+    const c = countsOf(result.files.flatMap((f) => f.findings));
+    const verdict = exitCodeOf(result) === 1 ? "FAIL" : "PASS";
+    process.stdout.write(`${verdict}: ${c.mandatory} mandatory, ${c.advisory} advisory, ${c.exempted} exempted in ${result.files.length} document(s); ${args.format} report written to ${args.output}\n`);
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -162,6 +181,8 @@ export async function main(argv: string[]): Promise<number> {
             organization: args.organization,
             tags: args.tags,
             sourceRoot: args.sourceRoot,
+            environmentSuffix: args.environmentSuffix,
+            region: args.region,
             progress: (doc, analyzed) => progressSink(args.progress, process.stderr, doc.file, analyzed, doc.bytes),
         });
         write(args, result);

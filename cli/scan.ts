@@ -28,6 +28,10 @@ export interface ScanOptions {
     tags?: Record<string, string>;
     /** Prefix for source paths, from the repository root to the Pulumi project. */
     sourceRoot?: string;
+    /** ENVIRONMENT_SUFFIX for the pack (`--environment-suffix`), instead of the shell's. */
+    environmentSuffix?: string;
+    /** AWS_REGION for the pack (`--region`), instead of the shell's. */
+    region?: string;
     /** Called once per document before its analysis; returns what to tell as resources are analyzed. */
     progress?: (doc: LoadedDocument, analyzed: number) => ProgressSink | undefined;
 }
@@ -89,6 +93,8 @@ export interface FileScan {
     remediations: Remediation[];
     /** Policies that reported themselves not applicable (e.g. production stacks). */
     notApplicable: string[];
+    /** Environment variables the policies read, with where each came from (the report header shows them). */
+    environment: string[];
     /** What the pack process printed (the engine shows it as info). */
     packOutput: string[];
     startMs: number;
@@ -213,12 +219,33 @@ function secretWarnings(s: SecretCounts): string[] {
     return out;
 }
 
+/**
+ * The variables of this process's environment that policies read (the pack inherits it, as from `pulumi preview`),
+ * overridden by the scanner's flags: the variables to set, and one line per value for the report.
+ */
+export function packEnvironment(opts: ScanOptions, docConfig: Record<string, string> | undefined): { env: Record<string, string>; shown: string[] } {
+    const env: Record<string, string> = {};
+    const shown: string[] = [];
+    const read = (name: string, flag: string, given: string | undefined): void => {
+        if (given !== undefined) env[name] = given;
+        const value = given ?? process.env[name];
+        if (value) shown.push(`${name}=${value} (${given !== undefined ? flag : "from the shell"})`);
+    };
+    read("ENVIRONMENT_SUFFIX", "--environment-suffix", opts.environmentSuffix);
+    read("AWS_REGION", "--region", opts.region);
+    // The document's own stack config replaces PULUMI_CONFIG; without one, the shell's reaches the pack.
+    if (!docConfig && process.env.PULUMI_CONFIG) shown.push("PULUMI_CONFIG (from the shell; the document carries no stack config)");
+    return { env, shown };
+}
+
 async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: unknown): Promise<{ scan: FileScan; pack: PackSummary }> {
     const { doc } = loaded;
     const analyzed = doc.resources.filter((r) => !r.stackOnly).length;
     const started = Date.now();
+    const environment = packEnvironment(opts, doc.config);
     // One pack process per document: the engine starts the analyzer with that stack's name and config.
     const client = await startPack(PACK_ROOT, {
+        env: environment.env,
         stack: opts.stack ?? doc.stack ?? "dev",
         project: doc.project ?? "",
         organization: opts.organization ?? "organization",
@@ -266,6 +293,7 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
         findings: findingsOf(loaded, run),
         remediations: run.remediated.map((r) => ({ file: loaded.file, policy: r.policyName, urn: r.resource.urn, type: r.resource.type, name: r.resource.name, properties: r.changed })),
         notApplicable: [...new Set(run.notApplicable.map((n) => n.policyName))].sort(),
+        environment: environment.shown,
         packOutput: client.output,
         startMs,
         runMs: Date.now() - started - startMs,

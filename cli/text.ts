@@ -91,6 +91,7 @@ function renderFile(result: ScanResult, f: FileScan): string[] {
         `   ${kind} · stack ${f.stack ?? "?"} · project ${f.project ?? "?"} · ${f.resources} resources (${f.analyzed} analyzed one by one, ${f.withLocation} with a source position)`,
         `   policy pack ${result.pack.name} ${result.pack.version}, ${result.pack.policies.length} policies`,
     ];
+    if (f.environment.length > 0) lines.push(`   environment: ${f.environment.join(", ")}`);
     const secrets = secretsLine(f);
     if (secrets) lines.push(secrets);
     for (const w of f.warnings) lines.push(`   warning: ${w}`);

@@ -79,9 +79,9 @@ const tmp = mkdtempSync(path.join(tmpdir(), "guardrails-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the compiled CLI in the fixtures directory (so reports name files as users typed them). */
-function cli(args: string[], cwd = FIXTURES): Promise<Run> {
+function cli(args: string[], cwd = FIXTURES, env: Record<string, string> = {}): Promise<Run> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ENVIRONMENT_SUFFIX: "" } }, (err, stdout, stderr) => {
+        execFile(process.execPath, [CLI, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ENVIRONMENT_SUFFIX: "", AWS_REGION: "", ...env } }, (err, stdout, stderr) => {
             const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
             resolve({ code, stdout, stderr });
         });
@@ -145,7 +145,7 @@ describe("usage", () => {
         const run = await cli(["--help"]);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^usage: aws-guardrails scan \[options\] FILE\.\.\./);
-        for (const option of ["--config", "--format", "--output", "--source-root", "--stack", "--progress"]) expect(run.stdout).toContain(option);
+        for (const option of ["--config", "--format", "--output", "--source-root", "--stack", "--progress", "--environment-suffix", "--region", "ENVIRONMENT_SUFFIX", "PULUMI_CONFIG"]) expect(run.stdout).toContain(option);
         expect(run.stdout).toMatch(/exit codes: 0 no mandatory finding, 1 mandatory findings/);
     });
 
@@ -223,6 +223,17 @@ describe("exit codes", () => {
         const fail = await scan("good-preview.json", "preview-steps.json");
         expect(fail.code).toBe(1);
         expect(fail.stdout).toMatch(/RESULT good-preview\.json: PASS[\s\S]*RESULT preview-steps\.json: FAIL[\s\S]*TOTAL: \d+ mandatory/);
+    });
+});
+
+describe("what the scanner reads from the shell", () => {
+    it("names ENVIRONMENT_SUFFIX and AWS_REGION in the header; --environment-suffix and --region override them", async () => {
+        const shell = await limited(() => cli(["scan", "good-preview.json"], FIXTURES, { ENVIRONMENT_SUFFIX: "pr42", AWS_REGION: "eu-west-1" }));
+        expect(shell.stdout).toContain("   environment: ENVIRONMENT_SUFFIX=pr42 (from the shell), AWS_REGION=eu-west-1 (from the shell)\n");
+        const flags = await limited(() => cli(["scan", "--environment-suffix", "dev", "--region", "us-east-1", "good-preview.json", "--format", "json"], FIXTURES, { ENVIRONMENT_SUFFIX: "pr42" }));
+        expect(json(flags).files[0]).toMatchObject({ environment: ["ENVIRONMENT_SUFFIX=dev (--environment-suffix)", "AWS_REGION=us-east-1 (--region)"] });
+        expect(json(flags).findings.filter((f) => f.policy === "resource-name-environment-suffix")).toEqual(json(await scan("good-preview.json", "--format", "json")).findings.filter((f) => f.policy === "resource-name-environment-suffix"));
+        expect((await scan("good-preview.json")).stdout).not.toContain("environment:");
     });
 });
 
@@ -539,10 +550,10 @@ describe("stack exports", () => {
 });
 
 describe("output and progress", () => {
-    it("--output writes the report to a file and nothing to stdout", async () => {
+    it("--output writes the report to a file and one summary line to stdout", async () => {
         const out = path.join(tmp, "report.sarif");
         const run = await scan("good-preview.json", "--format", "sarif", "--output", out);
-        expect(run).toMatchObject({ code: 0, stdout: "" });
+        expect(run).toMatchObject({ code: 0, stdout: `PASS: 0 mandatory, 1 advisory, 0 exempted in 1 document(s); sarif report written to ${out}\n` });
         expect((JSON.parse(readFileSync(out, "utf8")) as Sarif).version).toBe("2.1.0");
     });
 
