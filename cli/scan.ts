@@ -7,7 +7,7 @@ import * as path from "path";
 import { ConfigError, EngineRun, Finding as EngineFinding, PolicyInfo, PolicyPackConfig, Severity, parsePolicyPackConfig, runEngine, startPack } from "../engine/client";
 import { InputError, LoadedDocument, SecretCounts, loadDocument } from "./document";
 import { SourceLocation, projectFileOf } from "./location";
-import { ExemptionRecord, exemptionOf } from "../lib/exemptions";
+import { ExemptionRecord, exemptionOf, unmatchedExemptionOf } from "../lib/exemptions";
 
 /** The package root: the pack the scanner starts, and package.json. */
 export const PACK_ROOT = path.resolve(__dirname, "..", "..");
@@ -301,6 +301,26 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
     return { scan, pack: { name: run.info.name, version: run.info.version, policies: run.info.policies, config: run.config } };
 }
 
+/**
+ * The pack notes, at stack level, every exemption pattern that matches no resource of a document. Over several
+ * documents a pattern may be for another one: it is reported once, as a warning, when it matched in none.
+ */
+function warnUnmatchedExemptions(files: FileScan[]): void {
+    const seen = files.map((f) => {
+        const notes = new Map<string, string>();
+        f.findings = f.findings.filter((x) => {
+            const note = x.phase === "analyzeStack" ? unmatchedExemptionOf(x.message) : undefined;
+            if (note) notes.set(JSON.stringify([note.policy, note.pattern]), x.message);
+            return note === undefined;
+        });
+        return notes;
+    });
+    for (const [key, message] of seen[0] ?? []) {
+        if (!seen.every((n) => n.has(key))) continue;
+        files[0].warnings.push(files.length > 1 ? message.replace("in this stack", "in any scanned document") : message);
+    }
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if (opts.files.length === 0) throw new InputError("no document given");
     const policyConfig = opts.configFile ? readConfigFile(opts.configFile) : undefined;
@@ -308,6 +328,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const loaded = opts.files.map((f) => loadDocument(f, opts.sourceRoot));
     const runs: { scan: FileScan; pack: PackSummary }[] = [];
     for (const l of loaded) runs.push(await scanOne(l, opts, policyConfig));
+    warnUnmatchedExemptions(runs.map((r) => r.scan));
     const secretTexts = new Set(loaded.flatMap((l) => [...l.secretTexts]));
     // Every document runs the same pack; its metadata comes from the first.
     return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot) };

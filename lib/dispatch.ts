@@ -9,6 +9,7 @@
 // Configure and ConfigureStack are observed (and still passed to the SDK) to know levels, settings and tags.
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
+import { unmatchedExemptionNote, unmatchedPatterns } from "./exemptions";
 import { Graph } from "./graph";
 import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
 import { Resource } from "./resource";
@@ -153,8 +154,8 @@ export function installDispatch(): boolean {
         const registered = entries(args.policies, () => true).map((e) => e.ours);
 
         /** Runs the enabled policies of `list` and answers like the SDK: diagnostics plus not-applicable reasons. */
-        const respond = (list: Entry[], evaluate: (p: Policy, properties: Record<string, unknown>) => Evaluation): unknown => {
-            const ds: object[] = [];
+        const respond = (list: Entry[], evaluate: (p: Policy, properties: Record<string, unknown>) => Evaluation, notes: object[] = []): unknown => {
+            const ds: object[] = [...notes];
             const na: unknown[] = [];
             for (const { sdk: p, ours } of list) {
                 let level = levelOf(p);
@@ -192,12 +193,32 @@ export function installDispatch(): boolean {
             });
         };
 
+        /** One advisory note per configured exemption pattern that matches no resource of the stack, on the stack itself. */
+        const unmatchedExemptions = (request: { getResourcesList(): WireResource[] }): object[] => {
+            const notes: object[] = [];
+            let targets: { name: string; urn: string; type: string }[] | undefined;
+            for (const p of args.policies) {
+                const exemptions = configured.get(p.name)?.properties.exemptions;
+                if (!Array.isArray(exemptions) || exemptions.length === 0 || levelOf(p) === "disabled") continue;
+                targets ??= request.getResourcesList().map((r) => ({ name: r.getName(), urn: r.getUrn(), type: r.getType() }));
+                for (const pattern of unmatchedPatterns(exemptions, targets)) {
+                    const message = unmatchedExemptionNote(p.name, pattern, targets.map((t) => t.name));
+                    notes.push({ policyName: p.name, policyPackName: name, policyPackVersion: version, description: p.description, message: `${p.description}\n${message}`, enforcementLevel: "advisory", severity: p.severity });
+                }
+            }
+            return notes;
+        };
+
         const analyzeStack = (request: { getResourcesList(): WireResource[] }): unknown => {
             let graph: Graph | undefined;
-            return respond(stackEntries, (p, properties) => {
-                graph ??= new Graph(request.getResourcesList().map(resourceOf));
-                return p.kind === "stack" ? evaluateStack(p, graph, stackOf(tags), properties) : { findings: [], configErrors: [] };
-            });
+            return respond(
+                stackEntries,
+                (p, properties) => {
+                    graph ??= new Graph(request.getResourcesList().map(resourceOf));
+                    return p.kind === "stack" ? evaluateStack(p, graph, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                },
+                unmatchedExemptions(request),
+            );
         };
 
         let infoBytes: Buffer | undefined;

@@ -3,8 +3,9 @@
 // reported, as advisory, so the audit trail stays visible; an expired one comes back at its normal level.
 import { today } from "./clock";
 import { ConfigSchema } from "./config";
-import { matchesAny } from "./glob";
+import { globToRegExp, matchesAny } from "./glob";
 import { Resource } from "./resource";
+import { didYouMean } from "./suggest";
 import { asString, get, isRecord } from "./values";
 
 export interface Exemption {
@@ -110,4 +111,36 @@ export function exemptionNote(policy: string, verdict: ExemptionVerdict): string
         case "refused":
             return `in-code exemption tag ${TAG_PREFIX}${policy} ("${verdict.reason}") refused: allowInCodeExemptions is false for this policy, so only an admin can exempt it in policy config; the finding stands: `;
     }
+}
+
+/** What identifies a resource to an exemption pattern: its logical name, URN or type token. */
+export interface ExemptionTarget {
+    name: string;
+    urn: string;
+    type: string;
+}
+
+/** The patterns of a policy's configured exemptions that match no resource of the stack: they waive nothing (a typo?). */
+export function unmatchedPatterns(exemptions: unknown, resources: readonly ExemptionTarget[]): string[] {
+    const patterns = (Array.isArray(exemptions) ? exemptions : []).flatMap((e) => (isRecord(e) && Array.isArray(e.resources) ? e.resources : []));
+    const out = new Set<string>();
+    for (const pattern of patterns) {
+        if (typeof pattern !== "string" || pattern === "") continue;
+        const re = globToRegExp(pattern);
+        if (!resources.some((r) => re.test(r.name) || re.test(r.urn) || re.test(r.type))) out.add(pattern);
+    }
+    return [...out];
+}
+
+const UNMATCHED = /^exemption pattern "(.*)" of (\S+) matches no resource in this stack/;
+
+/** The stack-level note for an exemption pattern that matched nothing, with the closest resource name. */
+export function unmatchedExemptionNote(policy: string, pattern: string, names: readonly string[]): string {
+    return `exemption pattern ${JSON.stringify(pattern)} of ${policy} matches no resource in this stack${didYouMean(pattern, names)}, so it waives nothing; fix or remove it in the policy config.`;
+}
+
+/** Reads back unmatchedExemptionNote: the policy and pattern. */
+export function unmatchedExemptionOf(message: string): { policy: string; pattern: string } | undefined {
+    const m = UNMATCHED.exec(message);
+    return m ? { pattern: m[1], policy: m[2] } : undefined;
 }

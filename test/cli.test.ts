@@ -421,6 +421,17 @@ describe("source positions", () => {
 });
 
 describe("exemptions from the config file", () => {
+    it("warns once about a pattern that matches no resource, with the closest name, and reports no finding for it", async () => {
+        const one = json(await scan("preview-positions.json", "--config", "config-exempt-typo.json", "--format", "json"));
+        expect(one.files[0].warnings).toContain('exemption pattern "bastion-gs" of security-group-no-public-ingress matches no resource in this stack (did you mean "bastion-sg"?), so it waives nothing; fix or remove it in the policy config.');
+        expect(one.findings.filter((f) => f.message.includes("bastion-gs"))).toEqual([]);
+        // Over several documents: once, and only for a pattern that matched in none of them.
+        const two = json(await scan("preview-positions.json", "good-preview.json", "--config", "config-exempt-typo.json", "--format", "json"));
+        expect(two.files.flatMap((f) => f.warnings).filter((w) => w.startsWith("exemption pattern"))).toEqual([
+            'exemption pattern "bastion-gs" of security-group-no-public-ingress matches no resource in any scanned document (did you mean "bastion-sg"?), so it waives nothing; fix or remove it in the policy config.',
+        ]);
+    });
+
     it("text: the exempted finding is shown as exempted and no longer fails the run on its own", async () => {
         const run = await scan("preview-positions.json", ...EXEMPT);
         expect(run.stdout).toMatch(/\n   exempted {2}security-group-no-public-ingress \[high\]\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\) {2}src\/network stack\.ts:8\n {7}EXEMPTED from security-group-no-public-ingress \(policy config: "jump host behind fail2ban, ticket OPS-7", until 2099-12-31\)/);

@@ -181,6 +181,20 @@ describe("the pack on a dev stack", () => {
         await expect(run).rejects.toMatchObject({ problems });
     });
 
+    test("an exemption pattern that matches no resource draws one advisory note on the stack, naming it", async () => {
+        const exemptions = [{ resources: ["payments-abl", "payments-alb"], reason: "shared ALB" }];
+        const run = await runEngine(pack, BAD.resources, { policyConfig: { "deletion-protection-disabled": { exemptions } } });
+        const notes = run.findings.filter((f) => f.message.includes("exemption pattern"));
+        expect(notes.map((f) => [f.enforcementLevel, f.phase, f.resource.type, f.message.split("\n")[1]])).toEqual([
+            [
+                "advisory",
+                "analyzeStack",
+                "pulumi:pulumi:Stack",
+                'exemption pattern "payments-abl" of deletion-protection-disabled matches no resource in this stack (did you mean "payments-alb"?), so it waives nothing; fix or remove it in the policy config.',
+            ],
+        ]);
+    });
+
     test("all: remediate runs the policies without a fix as mandatory", async () => {
         const run = await runEngine(pack, [clusterOf(BAD.resources)], { policyConfig: { all: "remediate" } });
         expect(run.findings.some((f) => f.enforcementLevel === "mandatory")).toBe(true);
