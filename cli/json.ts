@@ -17,6 +17,7 @@
 //                   "location": { "file": <path under --source-root>, "line": n, "column": n | null,
 //                                 "uri": "project:///index.ts#12,7" } | null } ],
 //   "remediations": [ { "file", "policy", "urn", "type", "name", "properties": [changed top-level property] } ],
+//   "notScanned": [ { "file": <as given>, "message": why it could not be read } ],
 //   "summary": { "files": n, "resources": n, "mandatory": n, "advisory": n, "exempted": n,
 //                "result": "pass" | "fail", "exitCode": 0 | 1 }
 // }
@@ -62,6 +63,7 @@ export function renderJson(result: ScanResult): string {
             location: x.location ? { file: x.location.path, line: x.location.line, column: x.location.column ?? null, uri: x.location.uri } : null,
         })),
         remediations: result.files.flatMap((f) => f.remediations),
+        notScanned: result.failures,
         summary: {
             files: result.files.length,
             resources: result.files.reduce((n, f) => n + f.resources, 0),

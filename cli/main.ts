@@ -3,6 +3,7 @@
 // `pulumi stack export` documents, as text, JSON, SARIF or GitHub annotations.
 // Exit code: 0 no mandatory finding, 1 mandatory findings, 2 no verdict (bad input, bad config, or the pack failed).
 import { writeFileSync } from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 import { InputError } from "./document";
 import { escapeData, renderGithub } from "./github";
@@ -23,7 +24,8 @@ Runs the aws-guardrails policy pack over saved Pulumi documents exactly as
 
 FILE is the output of \`pulumi preview --json\` (add --show-sames so stack policies
 see unchanged resources too) or of \`pulumi stack export\` (deployment versions 1-4;
-with --show-secrets, secret values are evaluated and still never printed).
+with --show-secrets, secret values are evaluated and still never printed); - reads
+standard input.
 
 options:
   -c, --config FILE        policy config, the format of \`--policy-pack-config\`
@@ -104,6 +106,10 @@ function parse(argv: string[]): Args {
     if (command === undefined) throw new UsageError("no command given");
     if (command !== "scan") throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     if (files.length === 0) throw new UsageError("no FILE given");
+    // Source paths in reports are relative to the repository root, so an absolute directory would point nowhere on GitHub.
+    if (values["source-root"] !== undefined && (path.isAbsolute(values["source-root"]) || /^[A-Za-z]:[\\/]/.test(values["source-root"]))) {
+        throw new UsageError(`--source-root is the project's directory relative to the repository root (e.g. infra), not an absolute path: ${JSON.stringify(values["source-root"])}`);
+    }
     const format = values.format ?? "text";
     if (!(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(", ")}, not ${JSON.stringify(format)}`);
     if (values.progress && values["no-progress"]) throw new UsageError("--progress and --no-progress contradict each other");
@@ -186,7 +192,9 @@ export async function main(argv: string[]): Promise<number> {
             progress: (doc, analyzed) => progressSink(args.progress, process.stderr, doc.file, analyzed, doc.bytes),
         });
         write(args, result);
-        return exitCodeOf(result);
+        // A document that could not be read leaves the run without a full verdict, though the others are reported.
+        for (const x of result.failures) process.stderr.write(`aws-guardrails: error: ${x.message}\n`);
+        return result.failures.length > 0 ? 2 : exitCodeOf(result);
     } catch (e) {
         // Input, config, engine and start-up errors all stop the run, as they stop `pulumi preview`.
         process.stderr.write(`aws-guardrails: error: ${e instanceof Error ? e.message : String(e)}\n`);

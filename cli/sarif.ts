@@ -113,7 +113,10 @@ function sarifResult(f: Finding, ruleIndex: Map<string, number>, projectFile: st
 export function renderSarif(scan: ScanResult): string {
     const rules = scan.pack.policies.map((p) => rule(p, scan.pack.config[p.name]?.enforcementLevel));
     const ruleIndex = new Map(scan.pack.policies.map((p, i) => [p.name, i]));
-    const notifications = scan.files.flatMap((f) => f.warnings.map((w) => ({ level: "warning", message: { text: `${f.file}: ${w}` } })));
+    const notifications = [
+        ...scan.failures.map((x) => ({ level: "error", message: { text: x.message } })),
+        ...scan.files.flatMap((f) => f.warnings.map((w) => ({ level: "warning", message: { text: `${f.file}: ${w}` } }))),
+    ];
     const log = {
         $schema: SCHEMA,
         version: "2.1.0",
@@ -127,7 +130,7 @@ export function renderSarif(scan: ScanResult): string {
                         rules,
                     },
                 },
-                invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+                invocations: [{ executionSuccessful: scan.failures.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
                 columnKind: "utf16CodeUnits",
                 results: scan.files.flatMap((f) => f.findings.map((x) => sarifResult(x, ruleIndex, scan.projectFile))),
             },

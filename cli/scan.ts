@@ -5,6 +5,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { ConfigError, EngineRun, Finding as EngineFinding, PolicyInfo, PolicyPackConfig, Severity, parsePolicyPackConfig, runEngine, startPack } from "../engine/client";
+import { DocumentError } from "../engine/documents";
 import { InputError, LoadedDocument, SecretCounts, loadDocument } from "./document";
 import { SourceLocation, projectFileOf } from "./location";
 import { ExemptionRecord, exemptionOf, unmatchedExemptionOf } from "../lib/exemptions";
@@ -117,6 +118,8 @@ export interface ScanResult {
     secretTexts: Set<string>;
     /** The Pulumi project's file in the repository (`<source root>/Pulumi.yaml`), where findings without a source position are anchored. */
     projectFile: string;
+    /** Documents that could not be read, among several: the others are still scanned, and the run has no full verdict. */
+    failures: { file: string; message: string }[];
 }
 
 export interface Counts {
@@ -324,12 +327,22 @@ function warnUnmatchedExemptions(files: FileScan[]): void {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if (opts.files.length === 0) throw new InputError("no document given");
     const policyConfig = opts.configFile ? readConfigFile(opts.configFile) : undefined;
-    // Every document is read before anything runs, so a bad file fails fast.
-    const loaded = opts.files.map((f) => loadDocument(f, opts.sourceRoot));
+    // Every document is read before anything runs; one that cannot be read among several is recorded and the others are scanned.
+    const loaded: LoadedDocument[] = [];
+    const failures: ScanResult["failures"] = [];
+    for (const f of opts.files) {
+        try {
+            loaded.push(loadDocument(f, opts.sourceRoot));
+        } catch (e) {
+            if (opts.files.length === 1 || !(e instanceof InputError || e instanceof DocumentError)) throw e;
+            failures.push({ file: f, message: e.message });
+        }
+    }
+    if (loaded.length === 0) throw new InputError(failures.map((x) => x.message).join("; "));
     const runs: { scan: FileScan; pack: PackSummary }[] = [];
     for (const l of loaded) runs.push(await scanOne(l, opts, policyConfig));
     warnUnmatchedExemptions(runs.map((r) => r.scan));
     const secretTexts = new Set(loaded.flatMap((l) => [...l.secretTexts]));
     // Every document runs the same pack; its metadata comes from the first.
-    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot) };
+    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot), failures };
 }

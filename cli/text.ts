@@ -118,7 +118,7 @@ function renderFile(result: ScanResult, f: FileScan): string[] {
 }
 
 export function renderText(result: ScanResult): string {
-    const blocks = result.files.map((f) => renderFile(result, f).join("\n"));
+    const blocks = [...result.failures.map((x) => `== ${x.file}\n   not scanned: ${x.message}`), ...result.files.map((f) => renderFile(result, f).join("\n"))];
     if (result.files.length > 1) {
         const all = countsOf(result.files.flatMap((f) => f.findings));
         blocks.push([...result.files.map(verdictLine), `TOTAL: ${all.mandatory} mandatory, ${all.advisory} advisory, ${all.exempted} exempted in ${result.files.length} documents`].join("\n"));

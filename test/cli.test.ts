@@ -185,8 +185,6 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         // Every config mistake stops the run (as in the pack and checkProgram), never an advisory finding on some resource.
         [["--config", "config-unknown-setting.json", "good-preview.json"], 'config-unknown-setting.json: invalid policy config: required-tags: tag is not a setting of this policy (did you mean "tags"?)'],
         [["--config", "config-unknown-policy.json", "good-preview.json"], 'config-unknown-policy.json: invalid policy config: "skip-final-snapshots" is not a policy of aws-guardrails (did you mean "skip-final-snapshot"?)'],
-        // A bad file among good ones stops the run before any pack starts.
-        [["good-preview.json", "not-json.json"], /^not-json\.json: not valid JSON/],
     ])("%j", async (args, message) => {
         const run = await scan(...args);
         expect([run.code, run.stderr]).toEqual([2, expect.any(String)]);
@@ -196,6 +194,33 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         const text = lines[0].replace(/^aws-guardrails: error: /, "");
         if (typeof message === "string") expect(text).toBe(message);
         else expect(text).toMatch(message);
+    });
+
+    it("a bad file among good ones: the others are reported, the failure is a SARIF tool execution notification, exit 2", async () => {
+        const run = await scan("good-preview.json", "not-json.json", "--format", "sarif");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^aws-guardrails: error: not-json\.json: not valid JSON/);
+        const log = JSON.parse(run.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[]; results: unknown[] }[] };
+        expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+        expect(log.runs[0].invocations[0].toolExecutionNotifications).toContainEqual({ level: "error", message: { text: expect.stringMatching(/^not-json\.json: not valid JSON/) } });
+        expect(log.runs[0].results.length).toBeGreaterThan(0);
+    });
+
+    it("an absolute --source-root is refused", async () => {
+        const run = await scan("good-preview.json", "--source-root", "/home/runner/work/infra");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("--source-root is the project's directory relative to the repository root (e.g. infra), not an absolute path");
+    });
+
+    it("- reads the document from standard input", async () => {
+        const run = await new Promise<Run>((resolve) => {
+            const child = execFile(process.execPath, [CLI, "scan", "-", "--format", "json"], { cwd: FIXTURES, env: { ...process.env, ENVIRONMENT_SUFFIX: "" } }, (err, stdout, stderr) =>
+                resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
+            );
+            child.stdin?.end(readFileSync(path.join(FIXTURES, "good-preview.json")));
+        });
+        expect(run.code).toBe(0);
+        expect(json(run).files[0]).toMatchObject({ path: "-", kind: "preview", resources: 4 });
     });
 
     it("an unwritable --output is reported, not thrown", async () => {
