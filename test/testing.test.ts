@@ -251,6 +251,16 @@ describe("policy pack config", () => {
         expect(result.findings.find((f) => f.resourceName === "db")?.exemption).toBeUndefined();
     });
 
+    it("honors in-code exemption tags by the effective level: `all: \"mandatory\"` refuses them", async () => {
+        const tagged = (): void => {
+            new aws.cloudwatch.LogGroup("app-logs", { tags: { "guardrails:exempt:cloudwatch-log-group-retention": "deleted with the stack" } });
+        };
+        const byDefault = await checkProgram(tagged);
+        expect(byDefault.findings.find((f) => f.policy === "cloudwatch-log-group-retention")?.exemption).toEqual({ source: "tag", reason: "deleted with the stack" });
+        const strict = await checkProgram(tagged, { config: { all: "mandatory" } });
+        expect(strict).toHaveViolation("cloudwatch-log-group-retention", { resourceName: "app-logs", level: "mandatory" });
+    });
+
     it("applies a policy's settings", async () => {
         const result = await checkProgram(program, { stack: "qa", config: { "skip-final-snapshot": { productionStacks: ["qa"] } } });
         expect(result).not.toHaveViolation("skip-final-snapshot");
