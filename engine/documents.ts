@@ -319,8 +319,9 @@ function decode(buffer: Buffer): string {
 export function readJsonFile(file: string): { json: unknown; bytes: number } {
     let buffer: Buffer;
     try {
-        if (statSync(file).isDirectory()) throw new DocumentError(`${file}: is a directory, not a JSON document`);
-        buffer = readFileSync(file);
+        // "-" is standard input (`pulumi preview --json | aws-guardrails scan -`).
+        if (file !== "-" && statSync(file).isDirectory()) throw new DocumentError(`${file}: is a directory, not a JSON document`);
+        buffer = readFileSync(file === "-" ? 0 : file);
     } catch (e) {
         if (e instanceof DocumentError) throw e;
         const code = (e as NodeJS.ErrnoException).code;

@@ -1,13 +1,13 @@
 // definePolicy: one plain object per policy (metadata, config schema, messages, one check function).
 // evaluate*: runs a policy on raw resources and returns findings; no SDK involved, never throws.
 import { ConfigSchema, resolveConfig } from "./config";
-import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
+import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema, inCodeExemptionsByDefault } from "./exemptions";
 import { Graph } from "./graph";
 import { classicView, graphSeenBy, hintFor, nativeFix, noFixNote, originOf, shownAs } from "./native";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
 import { StackInfo } from "./stack";
-import { Props, asBool, get, isUnknown } from "./values";
+import { Props, asBool, get, isRecord, isUnknown } from "./values";
 
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -171,7 +171,7 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
 
 /** A policy's own settings plus the exemption settings every policy accepts. */
 export function configSchemaOf(policy: Policy): ConfigSchema {
-    return { ...policy.config, ...exemptionSchema(policy.enforcementLevel) };
+    return { ...policy.config, ...exemptionSchema() };
 }
 
 const resolved = new WeakMap<Policy, Map<string, { config: unknown; errors: string[] }>>();
@@ -184,6 +184,9 @@ function configOf<C>(policy: Policy<C>, given: unknown): { config: C & Exemption
     let hit = byValue.get(key);
     if (!hit) {
         hit = resolveConfig<C & ExemptionConfig>(policy.name, configSchemaOf(policy as Policy), given);
+        // The effective level travels with the settings as `enforcementLevel` (as in the SDK's config), else the policy's own.
+        const level = isRecord(given) && typeof given.enforcementLevel === "string" ? given.enforcementLevel : policy.enforcementLevel;
+        (hit.config as ExemptionConfig).allowInCodeExemptions ??= inCodeExemptionsByDefault(level);
         byValue.set(key, hit);
     }
     return hit as { config: C & ExemptionConfig; errors: string[] };

@@ -152,6 +152,21 @@ export function resourceOf(r: sdk.PolicyResource): Resource {
     };
 }
 
+/** Levels from the last Configure (lib/dispatch observes it): the SDK's getConfig() leaves the level out. */
+const configuredLevels = new Map<string, string>();
+
+export function noteConfiguredLevels(levels: Iterable<[string, string]>): void {
+    configuredLevels.clear();
+    for (const [policy, level] of levels) configuredLevels.set(policy, level);
+}
+
+/** A policy's settings with its effective level, which decides whether in-code exemption tags count. */
+function settingsOf(p: Policy, args: { getConfig(): unknown }): unknown {
+    const level = configuredLevels.get(p.name);
+    const given = args.getConfig();
+    return level && isRecord(given) ? { ...given, enforcementLevel: level } : given;
+}
+
 const graphs = new WeakMap<object, Graph>();
 
 /** One graph per AnalyzeStack request: every stack policy sees the same memoized props of resource 0. */
@@ -181,7 +196,7 @@ export function diagnosticsOf(evaluation: Evaluation): Diagnostic[] {
         if (!configErrorsShown.has(error)) {
             configErrorsShown.add(error);
             // Advisory: a config mistake is the admin's to fix, not a reason to fail every preview on an unrelated resource.
-            out.push({ message: `invalid policy config: ${error}`, level: "advisory" });
+            out.push({ message: `invalid policy config: ${error}; the policy runs with the default instead`, level: "advisory" });
         }
     }
     for (const f of evaluation.findings) out.push({ message: f.message, urn: f.urn, level: f.level });
@@ -214,14 +229,14 @@ function resourcePolicy(p: ResourcePolicy): sdk.ResourceValidationPolicy {
         validateResource: (args, report) => {
             if (!appliesToType(p, args.type)) return;
             const resource = resourceFromArgs(args, rawProps(args.props));
-            emit(p, evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateResource(p, resource, stackOf(args.stackTags), settingsOf(p, args)), report, args.notApplicable);
         },
     };
     if (p.fix) {
         policy.remediateResource = (args) => {
             if (!appliesToType(p, args.type)) return undefined;
             const resource = resourceFromArgs(args, unwrapSecrets(args.props) as Props);
-            const fix = remediation(p, resource, stackOf(args.stackTags), args.getConfig());
+            const fix = remediation(p, resource, stackOf(args.stackTags), settingsOf(p, args));
             if (!fix) return undefined;
             // Assign in place: the SDK's proxy keeps a replaced secret secret; a copied object would not.
             for (const [key, value] of Object.entries(fix)) (args.props as Record<string, unknown>)[key] = value;
@@ -236,7 +251,7 @@ function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
         ...metadata(p),
         validateStack: (args, report) => {
             if (!args.resources.some((r) => appliesToType(p, r.type))) return;
-            emit(p, evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), settingsOf(p, args)), report, args.notApplicable);
         },
     };
 }

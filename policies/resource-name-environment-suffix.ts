@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import { isAutoName } from "../lib/autoname";
+import { containsAutoName, isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { NAME_TYPES } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
@@ -166,8 +166,8 @@ export default definePolicy<NamingConfig>({
     },
     messages: {
         missingSuffix:
-            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); " +
-            "put the suffix in the name, e.g. `orders-${environmentSuffix}`, or leave {{property}} unset so Pulumi autonames it. " +
+            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in it. " +
+            "For example `orders-${environmentSuffix}`; leaving the name unset (Pulumi autonames it) or building it from another resource's autonamed name works too. " +
             "A fixed name is the same in every deployment, so {{collision}}.",
         prefixMissingSuffix:
             "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in the prefix. " +
@@ -194,6 +194,8 @@ export default definePolicy<NamingConfig>({
                 if (!name) continue;
                 if (carries(name)) continue;
                 if (messageId === "missingSuffix" && isAutoName(resource.name, name)) continue;
+                // Built from another resource's autoname (`/aws/lambda/${fn.name}`): as unique as that name.
+                if (containsAutoName(name)) continue;
                 if (matchesAny(name, config.ignoreNames ?? [])) continue;
                 report(messageId, { property, value, suffix: wanted.suffix, source: wanted.source, collision: collisionOf(resource.type) });
             }

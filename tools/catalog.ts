@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Schema } from "../lib/config";
 import { isNativeType, nativeTypesOf } from "../lib/native";
+import { inCodeExemptionsByDefault } from "../lib/exemptions";
 import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
@@ -96,7 +97,7 @@ export function policyPage(p: Policy): string {
         `| kind | ${p.kind === "resource" ? "resource policy (runs on each resource's inputs)" : "stack policy (runs once on the whole stack's outputs and their wiring)"} |`,
         `| default level | ${p.enforcementLevel} |`,
         `| severity | ${p.severity} |`,
-        `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
+        `| in-code exemptions | ${inCodeExemptionsByDefault(p.enforcementLevel) ? "allowed at the default level (tag \`guardrails:exempt:" + p.name + "\`)" : "refused at mandatory or remediate, whatever level set them; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types (@pulumi/aws) | ${typeSummary(p.types.filter((t) => !isNativeType(t)))} |`,
         `| types (@pulumi/aws-native) | ${typeSummary(nativeTypesOf(p.types))} |`,
