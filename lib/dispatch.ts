@@ -9,10 +9,11 @@
 // Configure and ConfigureStack are observed (and still passed to the SDK) to know levels, settings and tags.
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
-import { Graph } from "./graph";
-import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
+import { graphsByStack } from "./graph";
+import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStacks } from "./policy";
 import { Resource } from "./resource";
 import { diagnosticsOf, fromWire, policyOf, stackOf } from "./sdk";
+import { resourceStack } from "./stack";
 import { isRecord } from "./values";
 
 type Callback = (err: unknown, response?: unknown) => void;
@@ -185,15 +186,15 @@ export function installDispatch(): boolean {
             let resource: Resource | undefined;
             return respond(resourceEntries(request.getType()), (p, properties) => {
                 resource ??= resourceOf(request);
-                return p.kind === "resource" ? evaluateResource(p, resource, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                return p.kind === "resource" ? evaluateResource(p, resource, resourceStack(stackOf(tags), resource.urn), properties) : { findings: [], configErrors: [] };
             });
         };
 
         const analyzeStack = (request: { getResourcesList(): WireResource[] }): unknown => {
-            let graph: Graph | undefined;
+            let parts: ReturnType<typeof graphsByStack> | undefined;
             return respond(stackEntries, (p, properties) => {
-                graph ??= new Graph(request.getResourcesList().map(resourceOf));
-                return p.kind === "stack" ? evaluateStack(p, graph, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                parts ??= graphsByStack(stackOf(tags), request.getResourcesList().map(resourceOf));
+                return p.kind === "stack" ? evaluateStacks(p, parts, properties) : { findings: [], configErrors: [] };
             });
         };
 

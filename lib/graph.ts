@@ -1,5 +1,6 @@
 // The resource graph of one AnalyzeStack request, built once and shared by every stack policy.
 import { Resource } from "./resource";
+import { StackInfo, partitionByStack } from "./stack";
 import { asString, get } from "./values";
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -74,4 +75,9 @@ export class Graph {
         }
         return index;
     }
+}
+
+/** One graph per stack the request's resources belong to (see partitionByStack), for evaluateStacks. */
+export function graphsByStack(engine: StackInfo, resources: readonly Resource[]): { graph: Graph; stack: StackInfo }[] {
+    return partitionByStack(engine, resources).map((p) => ({ stack: p.stack, graph: new Graph(p.resources) }));
 }

@@ -5,7 +5,7 @@ import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptio
 import { Graph } from "./graph";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
-import { StackInfo } from "./stack";
+import { ProductionConfig, StackInfo, unknownTagsNote } from "./stack";
 import { Props, asBool, get, isUnknown } from "./values";
 
 export type Level = "advisory" | "mandatory";
@@ -196,6 +196,14 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
     });
 }
 
+/** A production-aware policy that ran on a stack with unknown tags says that its verdict did not consider them. */
+function noteUnknownTags(policy: Policy, stack: StackInfo, config: unknown, findings: Finding[]): void {
+    if (!stack.fromUrn || !policy.config?.productionStackTags) return;
+    const note = unknownTagsNote(stack, config as Partial<ProductionConfig>);
+    if (!note) return;
+    for (const f of findings) if (f.messageId !== "internalError") f.message += note;
+}
+
 export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
     if (!appliesToType(policy, resource.type)) return { findings, configErrors: [] };
@@ -214,6 +222,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
     } catch (e) {
         internalError(policy, e, findings, resource.urn);
     }
+    noteUnknownTags(policy as Policy, stack, config, findings);
     return { findings, configErrors: errors };
 }
 
@@ -228,7 +237,24 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
     } catch (e) {
         internalError(policy, e, findings);
     }
+    noteUnknownTags(policy as Policy, stack, config, findings);
     return { findings, configErrors: errors };
+}
+
+/**
+ * A stack policy over one request that may span several stacks (an export under `policy analyze --file`): each
+ * stack's resources are checked as a stack of their own. Not applicable only where it is so for every stack.
+ */
+export function evaluateStacks<C>(policy: StackPolicy<C>, parts: readonly { graph: Graph; stack: StackInfo }[], given: unknown): Evaluation {
+    if (parts.length === 1) return evaluateStack(policy, parts[0].graph, parts[0].stack, given);
+    const all = parts.map((p) => evaluateStack(policy, p.graph, p.stack, given));
+    const reasons = all.map((e) => e.notApplicable);
+    const applies = all.some((_, i) => !reasons[i] && parts[i].graph.resources.some((r) => appliesToType(policy as Policy, r.type)));
+    return {
+        findings: all.flatMap((e) => e.findings),
+        notApplicable: applies || !reasons.some(Boolean) ? undefined : [...new Set(reasons.filter(Boolean))].join("; "),
+        configErrors: [...new Set(all.flatMap((e) => e.configErrors))],
+    };
 }
 
 /** The property assignments that remediate a resource, if the policy finds something to fix. */
