@@ -1,12 +1,24 @@
 // The resource graph of one AnalyzeStack request, built once and shared by every stack policy.
 import { Resource } from "./resource";
 import { StackInfo, partitionByStack } from "./stack";
-import { asString, get } from "./values";
+import { REDACTED_SECRET, asString, get, isUnknown } from "./values";
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
+}
+
+interface ValueIndex {
+    byValue: Map<string, Resource[]>;
+    /** Resources whose value cannot be read and came from no resource: they may hold any value. */
+    opaque: Resource[];
+}
+
+function holds(value: unknown, text: string, depth: number): boolean {
+    if (value === text) return true;
+    if (value === null || typeof value !== "object" || depth > 64) return false;
+    return (Array.isArray(value) ? value : Object.values(value)).some((v) => holds(v, text, depth + 1));
 }
 
 export class Graph {
@@ -15,7 +27,7 @@ export class Graph {
     /** urn -> resources that took a property value from it, with the property name. */
     private readonly users = new Map<string, { resource: Resource; property: string }[]>();
     /** "types|property" -> known string value of that property -> resources, built on first use. */
-    private readonly byValue = new Map<string, Map<string, Resource[]>>();
+    private readonly byValue = new Map<string, ValueIndex>();
 
     /** Where each resource is in the request. */
     private readonly position = new Map<Resource, number>();
@@ -29,6 +41,18 @@ export class Graph {
                 for (const urn of urns) addTo(this.users, urn, { resource: r, property });
             }
         }
+    }
+
+    /** Per type: whether a resource of it holds a redacted "[secret]" (an offline export), computed on first use. */
+    private readonly redactedTypes = new Map<string, boolean>();
+
+    /** True when a resource of one of `types` holds a value an offline export redacted, anywhere in its properties. */
+    hasRedacted(types: readonly string[]): boolean {
+        return types.some((t) => {
+            let found = this.redactedTypes.get(t);
+            if (found === undefined) this.redactedTypes.set(t, (found = (this.byType.get(t) ?? []).some((r) => holds(r.props, REDACTED_SECRET, 0))));
+            return found;
+        });
     }
 
     ofType(...types: readonly string[]): Resource[] {
@@ -49,27 +73,34 @@ export class Graph {
 
     /**
      * Resources of `types` that refer to `target` through `property`: by property dependency, or, where the
-     * program passed a literal, by the target's known name/id/arn values.
+     * program passed a literal, by the target's known name/id/arn values. A reference that cannot be read and came
+     * from no resource (a redacted "[secret]" in an offline export) may name any target, and a target none of whose
+     * keys can be read may be named by any literal: both count as referrers, so nothing is reported missing on a guess.
      */
     referrers(target: Resource, types: readonly string[], property: string, targetKeys: readonly string[]): Resource[] {
         const found = new Set(this.usersOf(target, types, property));
-        const keys = new Set(targetKeys.map((k) => asString(get(target.props, k))).filter((v): v is string => !!v));
-        if (keys.size === 0) return [...found];
+        const values = targetKeys.map((k) => get(target.props, k));
+        const keys = new Set(values.map(asString).filter((v): v is string => !!v));
         const index = this.valueIndex(types, property);
+        const hidden = keys.size === 0 && values.some(isUnknown);
+        if (keys.size === 0 && !hidden && index.opaque.length === 0) return [...found];
+        const named = hidden ? [...index.byValue.values()].flat() : [...keys].flatMap((k) => index.byValue.get(k) ?? []);
         // In request order, so a message lists them the same way on every run.
-        const named = [...new Set([...keys].flatMap((k) => index.get(k) ?? []))].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
-        return [...new Set([...found, ...named])];
+        const sorted = [...new Set([...named, ...index.opaque])].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
+        return [...new Set([...found, ...sorted])];
     }
 
     /** One pass per (types, property) and request, so looking up referrers by literal name stays linear in the stack. */
-    private valueIndex(types: readonly string[], property: string): Map<string, Resource[]> {
+    private valueIndex(types: readonly string[], property: string): ValueIndex {
         const key = `${types.join(",")}|${property}`;
         let index = this.byValue.get(key);
         if (!index) {
-            index = new Map();
+            index = { byValue: new Map(), opaque: [] };
             for (const r of this.ofType(...types)) {
-                const v = asString(get(r.props, property));
-                if (v !== undefined) addTo(index, v, r);
+                const raw = get(r.props, property);
+                const v = asString(raw);
+                if (v !== undefined) addTo(index.byValue, v, r);
+                else if (isUnknown(raw) && !(r.propertyDependencies[property.split(".")[0]]?.length)) index.opaque.push(r);
             }
             this.byValue.set(key, index);
         }

@@ -3,6 +3,7 @@
 import { ConfigSchema, resolveConfig } from "./config";
 import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
 import { Graph } from "./graph";
+import { Framework } from "./metadata";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
 import { ProductionConfig, StackInfo, unknownTagsNote } from "./stack";
@@ -54,6 +55,8 @@ interface PolicyMeta<C> {
     family: Family;
     enforcementLevel: Level;
     severity: Severity;
+    /** The published control the policy checks, where one matches it (shown in Pulumi Cloud and the catalog). */
+    framework?: Framework;
     /** What to do about a violation; shown by the engine and in the catalog. */
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
@@ -238,7 +241,22 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
         internalError(policy, e, findings);
     }
     noteUnknownTags(policy as Policy, stack, config, findings);
+    if (graph.hasRedacted(policy.types)) noteRedacted(findings);
     return { findings, configErrors: errors };
+}
+
+/**
+ * A stack policy correlates resources by their values; where an offline export redacted some of them, a finding
+ * may rest on a value it could not read, so it is reported as advisory and says why.
+ */
+function noteRedacted(findings: Finding[]): void {
+    for (const f of findings) {
+        if (f.level) continue;
+        f.level = "advisory";
+        f.message +=
+            ' (Reported as advisory: some values of these resources are redacted as "[secret]" because their secrets could not be decrypted ' +
+            "(e.g. `pulumi policy analyze --file` offline), so this could not be confirmed. Run it where the stack's secrets provider is available.)";
+    }
 }
 
 /**

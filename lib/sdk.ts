@@ -4,6 +4,7 @@ import type * as sdk from "@pulumi/policy";
 import * as policySecret from "@pulumi/policy/policy";
 import { Graph, graphsByStack } from "./graph";
 import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configSchemaOf, evaluateResource, evaluateStacks, remediation } from "./policy";
+import { POLICY_DOCS_URL, displayNameOf } from "./metadata";
 import { noteSecret, rememberSecrets } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
 import { StackInfo, resourceStack, stackFromEnvironment } from "./stack";
@@ -201,9 +202,13 @@ function emit(p: Policy, evaluation: Evaluation, report: sdk.ReportViolation, no
 function metadata(p: Policy): sdk.Policy {
     return {
         name: p.name,
+        displayName: displayNameOf(p.name),
         description: p.description,
         enforcementLevel: p.enforcementLevel,
         severity: p.severity,
+        tags: [p.family],
+        url: `${POLICY_DOCS_URL}${p.name}.md`,
+        ...(p.framework ? { framework: p.framework } : {}),
         remediationSteps: p.remediationSteps,
         configSchema: { properties: configSchemaOf(p) } as sdk.PolicyConfigSchema,
     };

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
@@ -23,6 +24,7 @@ export default definePolicy({
             "atRestEncryptionEnabled is {{value}} ({{note}}); set `atRestEncryptionEnabled: true`. " +
             "Otherwise data on disk (swap, sync and backup files, and snapshots exported to S3) is stored in plaintext.",
     },
+    framework: fsbp("ElastiCache.4", "ElastiCache replication groups should be encrypted at rest"),
     remediationSteps:
         "Set `atRestEncryptionEnabled: true` (optionally `kmsKeyId`) on the replication group; valkey groups are encrypted unless you set it " +
         "to false. Secondary groups of a global datastore (`globalReplicationGroupId`) take the primary's setting and are not checked. " +

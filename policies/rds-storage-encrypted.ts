@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
@@ -41,6 +42,7 @@ export default definePolicy({
             "storageEncrypted is {{value}} ({{default}}); set `storageEncrypted: true`, with `kmsKeyId` for a customer-managed key. " +
             "Otherwise the {{kind}}, its backups, snapshots and replicas are stored in plaintext, and encryption can only be added later by restoring a snapshot copy into a new {{kind}}.",
     },
+    framework: fsbp("RDS.3", "RDS DB instances should have encryption at-rest enabled"),
     remediationSteps:
         "Set `storageEncrypted: true` (optionally `kmsKeyId: key.arn`) when creating the database. An existing unencrypted database cannot be " +
         "encrypted in place: snapshot it, copy the snapshot with a KMS key, and restore into a new database. Not reported: Aurora Serverless v1 " +

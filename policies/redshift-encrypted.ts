@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asBool } from "../lib/values";
 
@@ -18,6 +19,7 @@ export default definePolicy({
             "encrypted is {{value}}; remove it or set `encrypted: \"true\"`. Redshift encrypts new provisioned clusters by default, " +
             "and opting out stores the warehouse, its snapshots and backups in plaintext.",
     },
+    framework: fsbp("Redshift.10", "Redshift clusters should be encrypted at rest"),
     remediationSteps:
         "Remove `encrypted: \"false\"` (AWS then encrypts with an AWS-managed key) or set `encrypted: \"true\"` with `kmsKeyId` for a " +
         "customer-managed key. Unset is not reported: new provisioned clusters are encrypted by default.",

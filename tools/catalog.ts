@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Schema } from "../lib/config";
+import { displayNameOf } from "../lib/metadata";
 import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
@@ -88,6 +89,8 @@ export function policyPage(p: Policy): string {
         `| kind | ${p.kind === "resource" ? "resource policy (runs on each resource's inputs)" : "stack policy (runs once on the whole stack's outputs and their wiring)"} |`,
         `| default level | ${p.enforcementLevel} |`,
         `| severity | ${p.severity} |`,
+        `| display name (Pulumi Cloud) | ${displayNameOf(p.name)} |`,
+        `| framework | ${p.framework ? `${p.framework.name} ${p.framework.version}, control ${p.framework.reference}: ${oneLine(p.framework.specification)}` : "—"} |`,
         `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types | ${typeSummary(p)} |`,
