@@ -1,0 +1,147 @@
+// End to end over the protocol, the way `pulumi policy analyze --stack S | --file export.json` drives a pack
+// (pkg/resource/deploy/analyze_snapshot.go): no ConfigureStack and no PULUMI_* stack variables; Remediate and
+// Analyze get each resource's state inputs, AnalyzeStack its outputs with the dependencies the state recorded.
+import * as path from "path";
+import { EngineResource, EngineRun, PackClient, isSecretEnvelope, runEngine, startPack } from "../engine/client";
+import { readDocumentFile } from "../engine/documents";
+import { policies } from "../policies";
+import { REDACTED_SECRET, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BAD = readDocumentFile(path.join(ROOT, "examples", "bad-stack.json"));
+
+/** What the engine gives a pack it loads with no analyzer options: none of the stack's variables. */
+const NO_STACK = Object.fromEntries(
+    ["STACK", "PROJECT", "ORGANIZATION"].flatMap((v) => [`PULUMI_${v}`, `PULUMI_NODEJS_${v}`]).map((k) => [k, undefined]),
+);
+
+function onStack(urn: string, stack: string): string {
+    return urn.replace(/^urn:pulumi:[^:]*::/, `urn:pulumi:${stack}::`);
+}
+
+function physicalName(r: EngineResource): string | undefined {
+    for (const k of ["bucket", "name", "identifier", "clusterIdentifier"]) if (typeof r.props[k] === "string" && !UNKNOWN_SENTINELS.has(r.props[k] as string)) return r.props[k] as string;
+    return undefined;
+}
+
+/**
+ * The example preview as the state after `pulumi up` on `stack`: every value known (a reference holds the id or ARN
+ * of the resource it came from), outputs with id and arn, URNs of that stack.
+ */
+function stateOf(resources: readonly EngineResource[], stack: string): EngineResource[] {
+    const ids = new Map<string, { id: string; arn: string }>();
+    for (const r of resources) {
+        const id = physicalName(r) ?? `${r.name}-4f2a9c1`;
+        const service = r.type.split(":")[1]?.split("/")[0] ?? "x";
+        ids.set(r.urn, { id, arn: service === "s3" ? `arn:aws:s3:::${id}` : `arn:aws:${service}:us-east-1:123456789012:${id}` });
+    }
+    const known = (value: unknown, property: string, deps: readonly string[], at: number): unknown => {
+        if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) {
+            const source = ids.get(deps[Math.min(at, deps.length - 1)] ?? "");
+            return source ? (/arn$/i.test(property) ? source.arn : source.id) : `${property}-value`;
+        }
+        if (Array.isArray(value)) return value.map((v, i) => known(v, property, deps, i));
+        if (isRecord(value) && !isSecretEnvelope(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, known(v, k.endsWith("Arn") ? k : property, deps, at)]));
+        return value;
+    };
+    return resources.map((r) => {
+        const props = Object.fromEntries(Object.entries(r.props).map(([k, v]) => [k, known(v, k, r.propertyDependencies?.[k] ?? [], 0)]));
+        return {
+            ...r,
+            urn: onStack(r.urn, stack),
+            props,
+            outputs: r.type.startsWith("pulumi:") ? props : { ...props, ...ids.get(r.urn) },
+            provider: r.provider ? { ...r.provider, urn: onStack(r.provider.urn, stack) } : undefined,
+            parent: r.parent ? onStack(r.parent, stack) : undefined,
+            dependencies: (r.dependencies ?? []).map((u) => onStack(u, stack)),
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, us]) => [k, us.map((u) => onStack(u, stack))])),
+        };
+    });
+}
+
+function verdicts(run: EngineRun): string[] {
+    return run.findings.map((f) => `${f.policyName} | ${f.resource.urn} | ${f.enforcementLevel}`).sort();
+}
+
+function mandatory(run: EngineRun): Set<string> {
+    return new Set(run.findings.filter((f) => f.enforcementLevel === "mandatory").map((f) => `${f.policyName} | ${f.resource.urn}`));
+}
+
+/** Every leaf of every secret, and every name, id and ARN, as an offline `--file` run reads them. */
+function redacted(resources: readonly EngineResource[]): EngineResource[] {
+    const blind = (value: unknown, key: string): unknown => {
+        if (isSecretEnvelope(value)) return REDACTED_SECRET;
+        if (Array.isArray(value)) return value.map((v) => blind(v, key));
+        if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blind(v, k)]));
+        return typeof value === "string" && /^(bucket|name|identifier|clusterIdentifier|id|arn)$/.test(key) ? REDACTED_SECRET : value;
+    };
+    return resources.map((r) => ({ ...r, props: blind(r.props, "") as Record<string, unknown>, outputs: r.outputs ? (blind(r.outputs, "") as Record<string, unknown>) : undefined }));
+}
+
+const PROD = stateOf(BAD.resources, "prod");
+const DEV = stateOf(BAD.resources, "dev");
+const destroyability = policies.filter((p) => p.family === "destroyability" && p.notApplicable).map((p) => p.name);
+
+describe("`pulumi policy analyze` over existing state (no ConfigureStack)", () => {
+    let unnamed: PackClient;
+    let prod: PackClient;
+    let dev: PackClient;
+
+    beforeAll(async () => {
+        [unnamed, prod, dev] = await Promise.all([
+            startPack(ROOT, { env: { ...NO_STACK, ENVIRONMENT_SUFFIX: undefined } }),
+            startPack(ROOT, { stack: "prod", project: "payments-dr", organization: "acme", env: { ENVIRONMENT_SUFFIX: undefined } }),
+            startPack(ROOT, { stack: "dev", project: "payments-dr", organization: "acme", env: { ENVIRONMENT_SUFFIX: undefined } }),
+        ]);
+    });
+    afterAll(async () => {
+        await Promise.all([unnamed?.close(), prod?.close(), dev?.close()]);
+    });
+
+    test("a production stack's state: the verdicts of a run that named stack prod, destroyability not applicable", async () => {
+        const fromUrn = await runEngine(unnamed, PROD, { existingState: true });
+        const configured = await runEngine(prod, PROD);
+        expect(verdicts(fromUrn)).toEqual(verdicts(configured));
+        expect(fromUrn.findings.filter((f) => destroyability.includes(f.policyName))).toEqual([]);
+        expect(fromUrn.notApplicable.find((n) => n.policyName === "skip-final-snapshot")?.reason).toMatch(/stack "prod" is a production stack/);
+        expect(fromUrn.findings.some((f) => f.policyName === "resource-name-environment-suffix" && f.message.includes('"prod" (from stack name)'))).toBe(true);
+    });
+
+    test("an export spanning a prod and a dev stack: each resource judged in its own stack, stack policies per stack", async () => {
+        const fromUrn = await runEngine(unnamed, [...PROD, ...DEV], { existingState: true });
+        const each = [...verdicts(await runEngine(prod, PROD)), ...verdicts(await runEngine(dev, DEV))].sort();
+        expect(verdicts(fromUrn)).toEqual(each);
+        const onDev = fromUrn.findings.filter((f) => f.resource.urn.startsWith("urn:pulumi:dev::"));
+        expect(onDev.filter((f) => destroyability.includes(f.policyName)).length).toBeGreaterThan(0);
+        // Stack tags are unknown here: a finding that production-by-tags would have waived says so.
+        expect(onDev.find((f) => f.policyName === "s3-force-destroy")?.message).toMatch(/tags are not known here.*productionStacks/);
+        for (const f of fromUrn.findings.filter((x) => x.policyName === "resource-name-environment-suffix")) {
+            expect(f.message).toContain(f.resource.urn.startsWith("urn:pulumi:dev::") ? '"dev" (from stack name)' : '"prod" (from stack name)');
+        }
+    });
+
+    test('redacted secrets ("[secret]", any type) add no mandatory verdict and are never shown as a value', async () => {
+        const plain = await runEngine(unnamed, DEV, { existingState: true });
+        const blind = await runEngine(unnamed, redacted(DEV), { existingState: true });
+        const before = mandatory(plain);
+        expect([...mandatory(blind)].filter((v) => !before.has(v))).toEqual([]);
+        expect(blind.findings.filter((f) => /could not evaluate|can't run/.test(f.message))).toEqual([]);
+        expect(blind.findings.filter((f) => f.policyName === "physical-name-length")).toEqual([]);
+    });
+
+    test("imported resources without property dependencies: correlated by value, nothing reported twice or missing", async () => {
+        const imported = DEV.map((r) => ({ ...r, dependencies: [], propertyDependencies: {} }));
+        const wired = await runEngine(unnamed, DEV, { existingState: true });
+        const loose = await runEngine(unnamed, imported, { existingState: true });
+        const before = mandatory(wired);
+        expect([...mandatory(loose)].filter((v) => !before.has(v))).toEqual([]);
+        const keys = loose.findings.map((f) => `${f.policyName} | ${f.resource.urn} | ${f.message}`);
+        expect(keys.length).toBe(new Set(keys).size);
+        // The bucket's versioning is found by the bucket's name, as with the dependency.
+        expect(loose.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => f.resource.name)).toEqual(
+            wired.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => f.resource.name),
+        );
+    });
+});
