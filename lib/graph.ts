@@ -1,7 +1,7 @@
 // The resource graph of one AnalyzeStack request, built once and shared by every stack policy.
 import { Resource } from "./resource";
 import { StackInfo, partitionByStack } from "./stack";
-import { REDACTED_SECRET, asString, get, isUnknown } from "./values";
+import { REDACTED_SECRET, asString, get } from "./values";
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
@@ -11,8 +11,19 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 interface ValueIndex {
     byValue: Map<string, Resource[]>;
-    /** Resources whose value cannot be read and came from no resource: they may hold any value. */
+    /** Resources whose value an offline export redacted: they may hold any value. */
     opaque: Resource[];
+}
+
+/** True when the value at a dotted path is an offline export's redacted secret (a preview's unknowns are not). */
+function redactedAt(props: unknown, path: string): boolean {
+    let cur = props;
+    for (const key of path.split(".")) {
+        if (cur === REDACTED_SECRET) return true;
+        if (cur === null || typeof cur !== "object") return false;
+        cur = (cur as Record<string, unknown>)[key];
+    }
+    return cur === REDACTED_SECRET;
 }
 
 function holds(value: unknown, text: string, depth: number): boolean {
@@ -73,16 +84,15 @@ export class Graph {
 
     /**
      * Resources of `types` that refer to `target` through `property`: by property dependency, or, where the
-     * program passed a literal, by the target's known name/id/arn values. A reference that cannot be read and came
-     * from no resource (a redacted "[secret]" in an offline export) may name any target, and a target none of whose
-     * keys can be read may be named by any literal: both count as referrers, so nothing is reported missing on a guess.
+     * program passed a literal, by the target's known name/id/arn values. A reference an offline export redacted
+     * ("[secret]") may name any target, and a target whose identity it redacted may be named by any literal: both
+     * count as referrers, so nothing is reported missing on a guess.
      */
     referrers(target: Resource, types: readonly string[], property: string, targetKeys: readonly string[]): Resource[] {
         const found = new Set(this.usersOf(target, types, property));
-        const values = targetKeys.map((k) => get(target.props, k));
-        const keys = new Set(values.map(asString).filter((v): v is string => !!v));
+        const keys = new Set(targetKeys.map((k) => asString(get(target.props, k))).filter((v): v is string => !!v));
         const index = this.valueIndex(types, property);
-        const hidden = keys.size === 0 && values.some(isUnknown);
+        const hidden = keys.size === 0 && targetKeys.some((k) => redactedAt(target.props, k));
         if (keys.size === 0 && !hidden && index.opaque.length === 0) return [...found];
         const named = hidden ? [...index.byValue.values()].flat() : [...keys].flatMap((k) => index.byValue.get(k) ?? []);
         // In request order, so a message lists them the same way on every run.
@@ -97,10 +107,9 @@ export class Graph {
         if (!index) {
             index = { byValue: new Map(), opaque: [] };
             for (const r of this.ofType(...types)) {
-                const raw = get(r.props, property);
-                const v = asString(raw);
+                const v = asString(get(r.props, property));
                 if (v !== undefined) addTo(index.byValue, v, r);
-                else if (isUnknown(raw) && !(r.propertyDependencies[property.split(".")[0]]?.length)) index.opaque.push(r);
+                else if (redactedAt(r.props, property)) index.opaque.push(r);
             }
             this.byValue.set(key, index);
         }
