@@ -4,6 +4,7 @@
 import * as path from "path";
 import { EngineResource, EngineRun, PackClient, isSecretEnvelope, runEngine, startPack } from "../engine/client";
 import { readDocumentFile } from "../engine/documents";
+import { readPackConfigFile, resolvePackConfig } from "../lib/pack-config";
 import { policies } from "../policies";
 import { REDACTED_SECRET, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
 
@@ -143,5 +144,24 @@ describe("`pulumi policy analyze` over existing state (no ConfigureStack)", () =
         expect(loose.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => f.resource.name)).toEqual(
             wired.findings.filter((f) => f.policyName === "s3-public-access-block").map((f) => f.resource.name),
         );
+    });
+
+    test("with the recommended audit config, an account-wide run reports no naming or destroyability finding", async () => {
+        const policyConfig = readPackConfigFile(path.join(ROOT, "examples", "audit-config.json"));
+        const run = await runEngine(unnamed, [...PROD, ...DEV].map((r) => ({ ...r, dependencies: [], propertyDependencies: {} })), { existingState: true, policyConfig });
+        expect(run.findings.filter((f) => f.policyName === "resource-name-environment-suffix" || destroyability.includes(f.policyName))).toEqual([]);
+        expect(run.findings.some((f) => f.policyName === "rds-storage-encrypted")).toBe(true);
+    });
+});
+
+describe("examples/audit-config.json, the recommended config for audit policy groups over cloud accounts", () => {
+    const file = path.join(ROOT, "examples", "audit-config.json");
+
+    test("parses and validates against every policy's schema", () => {
+        const settings = resolvePackConfig(policies, readPackConfigFile(file));
+        const off = [...settings].filter(([, s]) => s.level === "disabled").map(([name]) => name);
+        // Naming, destroyability and create-time name checks: what no program manages, no program can fix.
+        expect(off).toEqual(expect.arrayContaining(["resource-name-environment-suffix", "physical-name-length", ...destroyability]));
+        expect(off.filter((n) => policies.find((p) => p.name === n)?.family === "encryption")).toEqual([]);
     });
 });
