@@ -1,7 +1,10 @@
 // End to end over the protocol, the way `pulumi policy analyze --stack S | --file export.json` drives a pack
 // (pkg/resource/deploy/analyze_snapshot.go): no ConfigureStack and no PULUMI_* stack variables; Remediate and
 // Analyze get each resource's state inputs, AnalyzeStack its outputs with the dependencies the state recorded.
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import * as path from "path";
+import { scan } from "../cli/scan";
 import { EngineResource, EngineRun, PackClient, isSecretEnvelope, runEngine, startPack } from "../engine/client";
 import { readDocumentFile } from "../engine/documents";
 import { readPackConfigFile, resolvePackConfig } from "../lib/pack-config";
@@ -151,6 +154,53 @@ describe("`pulumi policy analyze` over existing state (no ConfigureStack)", () =
         const run = await runEngine(unnamed, [...PROD, ...DEV].map((r) => ({ ...r, dependencies: [], propertyDependencies: {} })), { existingState: true, policyConfig });
         expect(run.findings.filter((f) => f.policyName === "resource-name-environment-suffix" || destroyability.includes(f.policyName))).toEqual([]);
         expect(run.findings.some((f) => f.policyName === "rds-storage-encrypted")).toBe(true);
+    });
+});
+
+/** A `pulumi stack export` (deployment version 3) of these resources, secrets left as the CLI would redact them. */
+function exportOf(resources: readonly EngineResource[]): unknown {
+    return {
+        version: 3,
+        deployment: {
+            manifest: { time: "2026-12-01T00:00:00Z", magic: "", version: "v3.248.0" },
+            resources: resources.map((r) => ({
+                urn: r.urn,
+                custom: !r.type.startsWith("pulumi:pulumi:"),
+                id: typeof r.outputs?.id === "string" ? r.outputs.id : undefined,
+                type: r.type,
+                inputs: r.props,
+                outputs: r.outputs,
+                parent: r.parent,
+                protect: r.options?.protect,
+                provider: r.provider ? `${r.provider.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9` : undefined,
+                dependencies: r.dependencies,
+                propertyDependencies: r.propertyDependencies,
+            })),
+        },
+    };
+}
+
+describe("the scanner on an export agrees with `pulumi policy analyze --file`", () => {
+    let unnamed: PackClient;
+    const dir = mkdtempSync(path.join(tmpdir(), "guardrails-analyze-"));
+    beforeAll(async () => {
+        unnamed = await startPack(ROOT, { env: { ...NO_STACK, ENVIRONMENT_SUFFIX: undefined } });
+    });
+    afterAll(async () => {
+        await unnamed?.close();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    test("an export spanning prod and dev, with redacted secrets: the same verdicts as the engine's replay", async () => {
+        const resources = redacted([...PROD, ...DEV]);
+        const file = path.join(dir, "export.json");
+        writeFileSync(file, JSON.stringify(exportOf(resources)));
+        const engine = await runEngine(unnamed, resources, { existingState: true });
+        const scanned = await scan({ files: [file] });
+        const fromScan = scanned.files[0].findings.map((f) => `${f.policy} | ${f.urn} | ${f.level}`).sort();
+        expect(fromScan).toEqual(verdicts(engine));
+        expect(fromScan.some((v) => v.startsWith("s3-force-destroy | urn:pulumi:dev::"))).toBe(true);
+        expect(fromScan.some((v) => v.startsWith("s3-force-destroy | urn:pulumi:prod::"))).toBe(false);
     });
 });
 
