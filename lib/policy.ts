@@ -61,6 +61,11 @@ interface PolicyMeta<C> {
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
     messages: Record<string, string>;
+    /**
+     * Per message id, what a finding adds when it is about a resource that already exists (state analyzed by
+     * `pulumi policy analyze` or an audit policy group), where the message speaks of creating it.
+     */
+    existingResources?: Record<string, string>;
     /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
     advisoryMessages?: readonly string[];
     config?: ConfigSchema;
@@ -199,9 +204,17 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
     });
 }
 
-/** A production-aware policy that ran on a stack with unknown tags says that its verdict did not consider them. */
-function noteUnknownTags(policy: Policy, stack: StackInfo, config: unknown, findings: Finding[]): void {
-    if (!stack.fromUrn || !policy.config?.productionStackTags) return;
+/**
+ * Findings on state the engine analyzes without naming the stack (existing resources): a production-aware policy says
+ * that it could not consider the stack's tags, and a message about creating the resource says what it means for one that exists.
+ */
+function noteExisting(policy: Policy, stack: StackInfo, config: unknown, findings: Finding[]): void {
+    if (!stack.fromUrn) return;
+    for (const f of findings) {
+        const existing = policy.existingResources?.[f.messageId];
+        if (existing) f.message += ` ${existing}`;
+    }
+    if (!policy.config?.productionStackTags) return;
     const note = unknownTagsNote(stack, config as Partial<ProductionConfig>);
     if (!note) return;
     for (const f of findings) if (f.messageId !== "internalError") f.message += note;
@@ -225,7 +238,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
     } catch (e) {
         internalError(policy, e, findings, resource.urn);
     }
-    noteUnknownTags(policy as Policy, stack, config, findings);
+    noteExisting(policy as Policy, stack, config, findings);
     return { findings, configErrors: errors };
 }
 
@@ -240,7 +253,7 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
     } catch (e) {
         internalError(policy, e, findings);
     }
-    noteUnknownTags(policy as Policy, stack, config, findings);
+    noteExisting(policy as Policy, stack, config, findings);
     if (graph.hasRedacted(policy.types)) noteRedacted(findings);
     return { findings, configErrors: errors };
 }

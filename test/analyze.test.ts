@@ -10,6 +10,8 @@ import { readDocumentFile } from "../engine/documents";
 import { readPackConfigFile, resolvePackConfig } from "../lib/pack-config";
 import { policies } from "../policies";
 import { REDACTED_SECRET, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
+import { casesOf } from "./cases";
+import { runCase } from "./tester";
 
 jest.setTimeout(180_000);
 
@@ -213,5 +215,19 @@ describe("examples/audit-config.json, the recommended config for audit policy gr
         // Naming, destroyability and create-time name checks: what no program manages, no program can fix.
         expect(off).toEqual(expect.arrayContaining(["resource-name-environment-suffix", "physical-name-length", ...destroyability]));
         expect(off.filter((n) => policies.find((p) => p.name === n)?.family === "encryption")).toEqual([]);
+    });
+});
+
+describe("messages about creating a resource, on one that already exists", () => {
+    const physicalNameLength = policies.find((p) => p.name === "physical-name-length");
+    const tooLong = casesOf("physical-name-length")?.invalid.find((c) => c.messageId === "tooLong");
+
+    test("say what the finding means for the existing resource only when the engine analyzes state", () => {
+        if (!physicalNameLength || !tooLong) throw new Error("physical-name-length has no tooLong case");
+        const preview = runCase(physicalNameLength, tooLong);
+        const state = runCase(physicalNameLength, { ...tooLong, env: { ...tooLong.env, PULUMI_NODEJS_STACK: undefined, PULUMI_STACK: undefined } });
+        expect(state.messageIds).toEqual(preview.messageIds);
+        expect(preview.diagnostics[0].message).not.toContain("already in the stack's state");
+        expect(state.diagnostics[0].message).toContain("already in the stack's state, so AWS accepted the name");
     });
 });

@@ -105,7 +105,10 @@ export function policyPage(p: Policy): string {
         ...(["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
         "## Messages",
         "",
-        ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}`),
+        ...Object.entries(p.messages).map(
+            ([id, text]) =>
+                `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}${p.existingResources?.[id] ? ` On a resource that already exists (\`pulumi policy analyze\`, audit policy groups): ${p.existingResources[id]}` : ""}`,
+        ),
         "",
         "## Examples",
         "",
