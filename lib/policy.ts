@@ -254,7 +254,8 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
         internalError(policy, e, findings);
     }
     noteExisting(policy as Policy, stack, config, findings);
-    if (graph.hasRedacted(policy.types)) noteRedacted(findings);
+    // Only `pulumi policy analyze` (no stack named) sends redacted secrets as "[secret]"; a preview never does.
+    if (stack.fromUrn && graph.hasRedacted(policy.types)) noteRedacted(findings);
     return { findings, configErrors: errors };
 }
 

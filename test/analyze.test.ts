@@ -9,9 +9,9 @@ import { EngineResource, EngineRun, PackClient, isSecretEnvelope, runEngine, sta
 import { readDocumentFile } from "../engine/documents";
 import { readPackConfigFile, resolvePackConfig } from "../lib/pack-config";
 import { policies } from "../policies";
-import { REDACTED_SECRET, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
+import { REDACTED_SECRET, UNKNOWN, UNKNOWN_SENTINELS, isRecord } from "../lib/values";
 import { casesOf } from "./cases";
-import { runCase } from "./tester";
+import { Case, runCase } from "./tester";
 
 jest.setTimeout(180_000);
 
@@ -229,5 +229,26 @@ describe("messages about creating a resource, on one that already exists", () =>
         expect(state.messageIds).toEqual(preview.messageIds);
         expect(preview.diagnostics[0].message).not.toContain("already in the stack's state");
         expect(state.diagnostics[0].message).toContain("already in the stack's state, so AWS accepted the name");
+    });
+});
+
+describe.each(policies.filter((p) => p.kind === "stack").map((p) => [p.name, p] as const))("%s on state-shaped input", (_name, policy) => {
+    /** As in a state: every value known, and every wired property holds its value (preview cases often leave it out). */
+    const known = (c: Case): boolean =>
+        !JSON.stringify(c.resources ?? [], (_k, v: unknown) => (v === UNKNOWN ? "<unknown>" : v)).includes("<unknown>") &&
+        (c.resources ?? []).every((r) => Object.keys(r.propertyDependencies ?? {}).every((k) => r.props?.[k] !== undefined));
+    const cases = casesOf(policy.name);
+    const stateShaped = [...(cases?.valid ?? []), ...(cases?.invalid ?? [])].filter(known);
+
+    test("without property dependencies (imported or discovered resources) no verdict is added and none is reported twice", () => {
+        for (const c of stateShaped) {
+            const wired = runCase(policy, c);
+            const loose = runCase(policy, { ...c, resources: (c.resources ?? []).map((r) => ({ ...r, dependencies: [], propertyDependencies: {} })) });
+            const mandatoryOf = (o: typeof wired): string[] => o.diagnostics.filter((d) => !d.enforcementLevel).map((d) => `${d.urn}`);
+            const before = mandatoryOf(wired);
+            expect({ why: c.why, added: mandatoryOf(loose).filter((u) => !before.includes(u)) }).toEqual({ why: c.why, added: [] });
+            const keys = loose.diagnostics.map((d) => `${d.urn}|${d.message}`);
+            expect({ why: c.why, twice: keys.filter((k, i) => keys.indexOf(k) !== i) }).toEqual({ why: c.why, twice: [] });
+        }
     });
 });
