@@ -241,17 +241,22 @@ export function packEnvironment(opts: ScanOptions, docConfig: Record<string, str
     return { env, shown };
 }
 
+/** `pulumi policy analyze` starts the pack without the stack's variables, even if this process has them. */
+const UNNAMED_STACK = Object.fromEntries(["STACK", "PROJECT", "ORGANIZATION"].flatMap((v) => [`PULUMI_${v}`, `PULUMI_NODEJS_${v}`]).map((k) => [k, undefined]));
+
 async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: unknown): Promise<{ scan: FileScan; pack: PackSummary }> {
     const { doc } = loaded;
     const analyzed = doc.resources.filter((r) => !r.stackOnly).length;
     const started = Date.now();
     const environment = packEnvironment(opts, doc.config);
+    // State is analyzed as `pulumi policy analyze --file` does: no stack named, so each resource's URN names its own.
+    // --stack or --tag describe one stack, as ConfigureStack would.
+    const existingState = doc.format === "export" && opts.stack === undefined && Object.keys(opts.tags ?? {}).length === 0;
     // One pack process per document: the engine starts the analyzer with that stack's name and config.
     const client = await startPack(PACK_ROOT, {
-        env: environment.env,
-        stack: opts.stack ?? doc.stack ?? "dev",
-        project: doc.project ?? "",
-        organization: opts.organization ?? "organization",
+        ...(existingState
+            ? { env: { ...UNNAMED_STACK, ...environment.env } }
+            : { env: environment.env, stack: opts.stack ?? doc.stack ?? "dev", project: doc.project ?? "", organization: opts.organization ?? "organization" }),
         dryRun: true,
         config: doc.config,
     });
@@ -273,7 +278,7 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
     }
     let run: EngineRun;
     try {
-        run = await runEngine(client, doc.resources, { policyConfig, stackTags: { "pulumi:project": doc.project ?? "", ...opts.tags } });
+        run = await runEngine(client, doc.resources, { policyConfig, stackTags: { "pulumi:project": doc.project ?? "", ...opts.tags }, existingState });
     } catch (e) {
         // The engine words config errors one per line; the scanner reports one line.
         if (e instanceof ConfigError) throw new InputError(`${opts.configFile ?? "policy config"}: invalid policy config: ${e.problems.join("; ")}`);

@@ -716,6 +716,11 @@ export interface EngineOptions {
     policyConfig?: unknown;
     /** Stack tags for ConfigureStack. */
     stackTags?: Record<string, string>;
+    /**
+     * Replay `pulumi policy analyze` over existing state (pkg/resource/deploy/analyze_snapshot.go) instead of a
+     * preview: no ConfigureStack, and remediations are reported but not applied (Analyze sees the state inputs).
+     */
+    existingState?: boolean;
     /** Resources analyzed at once (default PARALLEL_STEPS). */
     parallel?: number;
 }
@@ -767,7 +772,7 @@ function changedKeys(before: Record<string, unknown>, after: Record<string, unkn
  * registered resource Remediate (its properties become the new inputs) and Analyze; then AnalyzeStack.
  */
 export async function runEngine(client: PackClient, resources: readonly EngineResource[], options: EngineOptions = {}): Promise<EngineRun> {
-    await client.configureStack(options.stackTags ?? {});
+    if (!options.existingState) await client.configureStack(options.stackTags ?? {});
     const info = await client.getAnalyzerInfo();
     const { config, errors, warnings } = reconcileConfig(info, options.policyConfig);
     if (errors.length > 0) throw new ConfigError(configErrorMessage(info, errors), errors);
@@ -816,6 +821,7 @@ export async function runEngine(client: PackClient, resources: readonly EngineRe
                 const props = x.properties;
                 const changed = changedKeys(r.props, props);
                 out.remediated.push({ resource: ref(r), policyName: x.policyName, changed, properties: props });
+                if (options.existingState) continue;
                 // The provider echoes changed inputs into its preview outputs.
                 const outputs = r.outputs ? { ...r.outputs, ...Object.fromEntries(changed.map((k) => [k, props[k]])) } : undefined;
                 r = { ...r, props, outputs };

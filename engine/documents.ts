@@ -7,11 +7,11 @@
 //    secrets are {sig, ciphertext} or, with --show-secrets, {sig, plaintext: <JSON text>}.
 import { readFileSync, statSync } from "fs";
 import { EngineResource, ProviderResource, ResourceOptions, SIG_KEY, SECRET_SIG, UNKNOWN_STRING, secret } from "./client";
-import { isRecord } from "../lib/values";
+import { REDACTED_SECRET, isRecord } from "../lib/values";
 
 const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 /** How `pulumi preview --json` blinds a secret (pkg/backend/display/json.go massagePropertyValue). */
-export const BLINDED_SECRET = "[secret]";
+export const BLINDED_SECRET = REDACTED_SECRET;
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
 /** What `pulumi stack export` writes and the CLI reads (sdk/pkg/resource/stack/deployment.go: oldest 1, latest 4). */

@@ -10,11 +10,12 @@
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
 import { unmatchedExemptionNote, unmatchedPatterns } from "./exemptions";
-import { Graph } from "./graph";
-import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
+import { graphsByStack } from "./graph";
+import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStacks } from "./policy";
 import { Resource } from "./resource";
 import { configMistakes } from "./pack-config";
 import { diagnosticsOf, fromWire, noteConfiguredLevels, policyOf, stackOf } from "./sdk";
+import { resourceStack } from "./stack";
 import { isRecord } from "./values";
 
 type Callback = (err: unknown, response?: unknown) => void;
@@ -189,7 +190,7 @@ export function installDispatch(): boolean {
             let resource: Resource | undefined;
             return respond(resourceEntries(request.getType()), (p, properties) => {
                 resource ??= resourceOf(request);
-                return p.kind === "resource" ? evaluateResource(p, resource, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                return p.kind === "resource" ? evaluateResource(p, resource, resourceStack(stackOf(tags), resource.urn), properties) : { findings: [], configErrors: [] };
             });
         };
 
@@ -210,12 +211,12 @@ export function installDispatch(): boolean {
         };
 
         const analyzeStack = (request: { getResourcesList(): WireResource[] }): unknown => {
-            let graph: Graph | undefined;
+            let parts: ReturnType<typeof graphsByStack> | undefined;
             return respond(
                 stackEntries,
                 (p, properties) => {
-                    graph ??= new Graph(request.getResourcesList().map(resourceOf));
-                    return p.kind === "stack" ? evaluateStack(p, graph, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                    parts ??= graphsByStack(stackOf(tags), request.getResourcesList().map(resourceOf));
+                    return p.kind === "stack" ? evaluateStacks(p, parts, properties) : { findings: [], configErrors: [] };
                 },
                 unmatchedExemptions(request),
             );

@@ -3,10 +3,11 @@
 import { ConfigSchema, resolveConfig } from "./config";
 import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema, inCodeExemptionsByDefault } from "./exemptions";
 import { Graph } from "./graph";
+import { Framework } from "./metadata";
 import { classicView, graphSeenBy, hintFor, nativeFix, noFixNote, originOf, shownAs } from "./native";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
-import { StackInfo } from "./stack";
+import { ProductionConfig, StackInfo, unknownTagsNote } from "./stack";
 import { Props, asBool, get, isRecord, isUnknown } from "./values";
 
 export type Level = "advisory" | "mandatory";
@@ -55,10 +56,17 @@ interface PolicyMeta<C> {
     family: Family;
     enforcementLevel: Level;
     severity: Severity;
+    /** The published control the policy checks, where one matches it (shown in Pulumi Cloud and the catalog). */
+    framework?: Framework;
     /** What to do about a violation; shown by the engine and in the catalog. */
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
     messages: Record<string, string>;
+    /**
+     * Per message id, what a finding adds when it is about a resource that already exists (state analyzed by
+     * `pulumi policy analyze` or an audit policy group), where the message speaks of creating it.
+     */
+    existingResources?: Record<string, string>;
     /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
     advisoryMessages?: readonly string[];
     config?: ConfigSchema;
@@ -205,6 +213,22 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
     });
 }
 
+/**
+ * Findings on state the engine analyzes without naming the stack (existing resources): a production-aware policy says
+ * that it could not consider the stack's tags, and a message about creating the resource says what it means for one that exists.
+ */
+function noteExisting(policy: Policy, stack: StackInfo, config: unknown, findings: Finding[]): void {
+    if (!stack.fromUrn) return;
+    for (const f of findings) {
+        const existing = policy.existingResources?.[f.messageId];
+        if (existing) f.message += ` ${existing}`;
+    }
+    if (!policy.config?.productionStackTags) return;
+    const note = unknownTagsNote(stack, config as Partial<ProductionConfig>);
+    if (!note) return;
+    for (const f of findings) if (f.messageId !== "internalError") f.message += note;
+}
+
 export function evaluateResource<C>(policy: ResourcePolicy<C>, original: Resource, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
     if (!appliesToType(policy, original.type)) return { findings, configErrors: [] };
@@ -226,6 +250,7 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, original: Resourc
     } catch (e) {
         internalError(policy, e, findings, resource.urn);
     }
+    noteExisting(policy as Policy, stack, config, findings);
     return { findings, configErrors: errors };
 }
 
@@ -241,7 +266,40 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
     } catch (e) {
         internalError(policy, e, findings);
     }
+    noteExisting(policy as Policy, stack, config, findings);
+    // Only `pulumi policy analyze` (no stack named) sends redacted secrets as "[secret]"; a preview never does.
+    if (stack.fromUrn && graph.hasRedacted(policy.types)) noteRedacted(findings);
     return { findings, configErrors: errors };
+}
+
+/**
+ * A stack policy correlates resources by their values; where an offline export redacted some of them, a finding
+ * may rest on a value it could not read, so it is reported as advisory and says why.
+ */
+function noteRedacted(findings: Finding[]): void {
+    for (const f of findings) {
+        if (f.level) continue;
+        f.level = "advisory";
+        f.message +=
+            ' (Reported as advisory: some values of these resources are redacted as "[secret]" because their secrets could not be decrypted ' +
+            "(e.g. `pulumi policy analyze --file` offline), so this could not be confirmed. Run it where the stack's secrets provider is available.)";
+    }
+}
+
+/**
+ * A stack policy over one request that may span several stacks (an export under `policy analyze --file`): each
+ * stack's resources are checked as a stack of their own. Not applicable only where it is so for every stack.
+ */
+export function evaluateStacks<C>(policy: StackPolicy<C>, parts: readonly { graph: Graph; stack: StackInfo }[], given: unknown): Evaluation {
+    if (parts.length === 1) return evaluateStack(policy, parts[0].graph, parts[0].stack, given);
+    const all = parts.map((p) => evaluateStack(policy, p.graph, p.stack, given));
+    const reasons = all.map((e) => e.notApplicable);
+    const applies = all.some((_, i) => !reasons[i] && parts[i].graph.resources.some((r) => appliesToType(policy as Policy, r.type)));
+    return {
+        findings: all.flatMap((e) => e.findings),
+        notApplicable: applies || !reasons.some(Boolean) ? undefined : [...new Set(reasons.filter(Boolean))].join("; "),
+        configErrors: [...new Set(all.flatMap((e) => e.configErrors))],
+    };
 }
 
 /** The property assignments that remediate a resource, if the policy finds something to fix. */

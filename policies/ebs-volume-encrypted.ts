@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { Resource, regionOf, sameRegion } from "../lib/resource";
@@ -55,6 +56,7 @@ export default definePolicy<Config>({
             "{{property}} is {{value}}; remove it or set it to true. The block device is created unencrypted, so its data and its snapshots " +
             "are stored in plaintext, and encrypting later means replacing the instance's volume.",
     },
+    framework: fsbp("EC2.3", "Attached Amazon EBS volumes should be encrypted at-rest"),
     remediationSteps:
         "Set `encrypted: true` on aws.ebs.Volume, and remove `encrypted: false` from instance and launch template block devices; or turn on " +
         "EBS encryption by default for the account and region (`new aws.ebs.EncryptionByDefault(\"default\", { enabled: true })`), which this " +

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
@@ -16,6 +17,7 @@ export default definePolicy<VersionConfig>({
     config: VERSION_CONFIG,
     messages: versionMessages("EKS Kubernetes"),
     advisoryMessages: VERSION_NOTES,
+    framework: fsbp("EKS.2", "EKS clusters should run on a supported Kubernetes version"),
     remediationSteps:
         "Set version to a Kubernetes version EKS supports (the message names the nearest ones), or leave it unset for the newest one. " +
         "If EKS released the version after the pack's data snapshot, add it to `allow`.",

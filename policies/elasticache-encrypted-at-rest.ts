@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
@@ -29,6 +30,7 @@ export default definePolicy({
             "atRestEncryptionEnabled is {{value}} ({{note}}); set `atRestEncryptionEnabled: true`. " +
             "Otherwise data on disk (swap, sync and backup files, and snapshots exported to S3) is stored in plaintext{{tiering}}.",
     },
+    framework: fsbp("ElastiCache.4", "ElastiCache replication groups should be encrypted at rest"),
     remediationSteps:
         "Set `atRestEncryptionEnabled: true` (optionally `kmsKeyId`) on the replication group; valkey groups are encrypted unless you set it " +
         "to false. Not checked, because AWS encrypts them at rest whatever the flag says (ElastiCache User Guide, \"At-Rest Encryption in ElastiCache\" " +

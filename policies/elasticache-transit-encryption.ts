@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
@@ -24,6 +25,7 @@ export default definePolicy({
             "transitEncryptionMode is {{value}}: the group still accepts unencrypted connections next to TLS ones. Once every client uses TLS, " +
             "set `transitEncryptionMode: \"required\"` (or remove it: required is the default when encryption is on).",
     },
+    framework: fsbp("ElastiCache.5", "ElastiCache replication groups should be encrypted in transit"),
     remediationSteps:
         "Set `transitEncryptionEnabled: true` on the replication group and make clients connect with TLS. On an existing group (engine 7.0.5+) " +
         "migrate without downtime: first `transitEncryptionMode: \"preferred\"`, then `\"required\"`; on older engines the change replaces the group. " +

@@ -1,4 +1,5 @@
 import { CONTEXT_TYPES, IAM_TYPES, Statement, adminGrant, awsManagedName, coversAllResources, documentsOf, isAllActions, knownList, managedArnsOf, statementsOf, wildcardService } from "../lib/iam";
+import { fsbp } from "../lib/metadata";
 import { MessageData, definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 
@@ -41,6 +42,7 @@ export default definePolicy({
         broadManagedPolicy:
             "{{property}} attaches {{value}}, an AWS managed policy that grants whole services. Attach a customer policy with the actions the workload uses instead.",
     },
+    framework: fsbp("IAM.21", "IAM customer managed policies that you create should not allow wildcard actions for services"),
     remediationSteps:
         "Replace `<service>:*` with the actions the code calls (CloudTrail or IAM Access Analyzer policy generation lists them), scope `*` actions " +
         "to what the resource needs, replace Allow+NotAction with an explicit Action list, and swap `*FullAccess`/PowerUserAccess managed policies " +

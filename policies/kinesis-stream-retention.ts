@@ -38,6 +38,9 @@ export default definePolicy<KinesisRetentionConfig>({
             "retentionPeriod is {{value}} hours, above the configured maximum of {{maxHours}}; lower it, " +
             "or the stream bills extended retention for data nobody reads any more.",
     },
+    existingResources: {
+        outsideAws: "On this existing stream, the next update that sends the value fails; set it in range before changing anything else on the stream.",
+    },
     remediationSteps: "Set `retentionPeriod` to a whole number of hours from minHours to maxHours (Kinesis itself accepts 24 to 8760; the default is 24).",
     check({ config, get, report }) {
         const value = get(RETENTION);

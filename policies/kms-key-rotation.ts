@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool, asNumber, asString, isSet, isUnknown } from "../lib/values";
@@ -39,6 +40,7 @@ export default definePolicy({
         periodOutOfRange:
             "rotationPeriodInDays is {{value}}; use a whole number of days from 90 to 2560 (365 if unset). KMS rejects any other value and the deploy fails.",
     },
+    framework: fsbp("KMS.4", "AWS KMS key rotation should be enabled"),
     remediationSteps:
         "Set `enableKeyRotation: true` on symmetric ENCRYPT_DECRYPT keys (the `remediate` level does this), optionally with " +
         "`rotationPeriodInDays` between 90 and 2560. Asymmetric, HMAC and key-agreement keys, and keys in custom or external key stores, " +

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { RUNTIME_CONFIG, RuntimeConfig, assessRuntime, lambdaRuntimeOf, matchingEntry } from "../lib/versions";
@@ -19,6 +20,7 @@ export default definePolicy<RuntimeConfig>({
             "runtime is {{value}}, which AWS deprecated on {{deprecated}}: it gets no more security patches, and Lambda blocks creating functions on it from {{blockCreate}} " +
             "(updates from {{blockUpdate}}). Move to {{successor}} before then. (Lambda runtime dates as of {{asOf}} from {{source}}.)",
     },
+    framework: fsbp("Lambda.2", "Lambda functions should use supported runtimes"),
     remediationSteps:
         "Move the function to the successor runtime the message names and test it there. Runtimes already blocked for new functions are reported by " +
         "lambda-runtime instead (mandatory where the stack creates functions or once updates are blocked too, advisory on production stacks before then).",

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool, isUnknown } from "../lib/values";
@@ -19,6 +20,7 @@ export default definePolicy({
             "encryptAtRest.enabled is {{value}}; without `encryptAtRest: { enabled: true }` the domain is created unencrypted. Set it (optionally with `kmsKeyId`): " +
             "otherwise indices, logs, swap files and automated snapshots are stored in plaintext. It needs OpenSearch or Elasticsearch 5.1+ and an instance type that supports it (not T2).",
     },
+    framework: fsbp("Opensearch.1", "OpenSearch domains should have encryption at rest enabled"),
     remediationSteps:
         "Add `encryptAtRest: { enabled: true }` (and `kmsKeyId` for a customer-managed key) to the domain, on OpenSearch or Elasticsearch 5.1+ and " +
         "an instance type that supports encryption at rest. Once enabled it cannot be turned off.",

@@ -21,6 +21,10 @@ function limitOf(spec: NameSpec, read: (path: string) => unknown, what: string, 
     return { max: spec.max, what };
 }
 
+// On a resource in the state the name was accepted once: the limit bites when it is created again.
+const ACCEPTED_ONCE =
+    "This resource is already in the stack's state, so AWS accepted the name when it was created (or the limit is newer); the limit applies again when the resource is replaced or the name is reused by a new deployment.";
+
 export default definePolicy<NameLengthConfig>({
     kind: "resource",
     name: "physical-name-length",
@@ -59,6 +63,11 @@ export default definePolicy<NameLengthConfig>({
         prefixTooLong:
             "{{property}} is {{value}}, {{length}} characters; the provider appends a {{generated}}-character unique suffix and {{what}} can have at most {{max}}, " +
             `so the prefix can have at most {{prefixMax}} and the create call fails. Shorten the prefix, or leave it unset so Pulumi autonames the resource. ${DATA}`,
+    },
+    existingResources: {
+        tooLong: ACCEPTED_ONCE,
+        autonameTooLong: ACCEPTED_ONCE,
+        tooShort: ACCEPTED_ONCE,
     },
     remediationSteps:
         "Shorten or rename the physical name (name, bucket, clusterIdentifier, ...) to the length and characters AWS allows for the type, keeping the " +

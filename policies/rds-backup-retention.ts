@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { AwsRange, RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
@@ -56,6 +57,7 @@ export default definePolicy<BackupConfig>({
             "{{property}} is {{value}}, but exactDays requires exactly {{exactDays}} days (unset means AWS's default of 1 day); set `{{property}}: {{exactDays}}`. " + RETENTION_FACTS,
         invalid: "{{property}} is {{value}}, which is not a whole number of days; set a number from {{minDays}} to {{maxDays}}, or AWS rejects the create.",
     },
+    framework: fsbp("RDS.11", "RDS instances should have automatic backups enabled"),
     remediationSteps:
         "Set `backupRetentionPeriod` to a number of days from minDays to maxDays (or exactly exactDays). " +
         "Read replicas (replicateSourceDb) are exempt: their backups follow their own rules.",

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
@@ -59,6 +60,7 @@ export default definePolicy({
             "(Aurora User Guide, \"Encrypting Amazon Aurora resources\"), so a new cluster is not stored in plaintext. Set `storageEncrypted: true` with `kmsKeyId` " +
             "if you need a key you control (to audit decryption or share snapshots with other accounts). A cluster created before {{since}} with this setting is unencrypted.",
     },
+    framework: fsbp("RDS.3", "RDS DB instances should have encryption at-rest enabled"),
     advisoryMessages: ["auroraEncryptedByAws"],
     remediationSteps:
         "Set `storageEncrypted: true` (optionally `kmsKeyId: key.arn`) when creating the database. An existing unencrypted database cannot be " +

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { asBool } from "../lib/values";
@@ -20,6 +21,7 @@ export default definePolicy({
             "the request will fail\" (Redshift API Reference, CreateCluster `Encrypted`, default true), so creating the cluster fails; a cluster created " +
             "before that rule keeps its data unencrypted.",
     },
+    framework: fsbp("Redshift.10", "Redshift clusters should be encrypted at rest"),
     remediationSteps:
         "Remove `encrypted: \"false\"` (Redshift then encrypts the cluster by default) or set `encrypted: \"true\"` with `kmsKeyId` for a " +
         "customer-managed key. Unset is not reported: CreateCluster's `Encrypted` defaults to true, and an explicit false makes the create fail.",

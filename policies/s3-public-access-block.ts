@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { BUCKET_TYPES, attachedTo, isWebsiteBucket } from "../lib/s3";
@@ -31,6 +32,7 @@ export default definePolicy({
             "{{block}} sets {{property}} to {{value}}; set {{flags}} to true. A public access block with a flag off " +
             "lets a public ACL or bucket policy expose the bucket's objects.",
     },
+    framework: fsbp("S3.8", "S3 general purpose buckets should block public access"),
     remediationSteps:
         "Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, " +
         "ignorePublicAcls: true, restrictPublicBuckets: true })` for each bucket. Buckets that serve a website are not checked.",

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { Props, asArray, asNumber, asString, get } from "../lib/values";
@@ -97,6 +98,7 @@ export default definePolicy<Config>({
             "{{property}} is {{value}}, opening {{protocol}} traffic on port(s) {{ports}} to the whole internet; restrict the source to known CIDRs, a prefix list " +
             "or another security group (allowed from anywhere: {{allowed}}). Open admin, database and all-port rules are found by internet-wide scanners within minutes.",
     },
+    framework: fsbp("EC2.18", "Security groups should only allow unrestricted incoming traffic for authorized ports"),
     remediationSteps:
         "Replace 0.0.0.0/0 and ::/0 sources with your office/VPN CIDRs, a managed prefix list, or the security group of the load balancer or " +
         "bastion that needs access; use SSM Session Manager instead of open SSH/RDP. Ports in `allowedPorts` (default 80 and 443, e.g. a public " +

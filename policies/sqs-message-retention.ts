@@ -38,6 +38,9 @@ export default definePolicy<SqsRetentionConfig>({
             "messageRetentionSeconds is {{value}}, above the configured maximum of {{maxSeconds}} seconds; lower it, " +
             "or stale messages linger and get processed long after they matter.",
     },
+    existingResources: {
+        outsideAws: "On this existing queue, the next update that sends the value fails; set it in range before changing anything else on the queue.",
+    },
     remediationSteps: "Set `messageRetentionSeconds` to a whole number of seconds from minSeconds to maxSeconds (SQS itself accepts 60 to 1209600; the default is 345600).",
     check({ config, get, report }) {
         const value = get(RETENTION);

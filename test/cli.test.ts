@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { escapeData, escapeProperty } from "../cli/github";
 import { parseSourcePosition } from "../cli/location";
+import { POLICY_DOCS_URL } from "../lib/metadata";
 import { policies } from "../policies";
 import { generatePreview } from "./fixtures/cli/generate-preview";
 
@@ -383,7 +384,7 @@ describe("source positions", () => {
             expect(policy?.description.startsWith(r.shortDescription.text)).toBe(true);
             expect(r.shortDescription.text.length).toBeLessThan(policy?.description.length ?? 0);
             expect(r.name).not.toBe(r.id);
-            expect(r.helpUri).toBe(`docs/policies/${r.id}.md`);
+            expect(r.helpUri).toBe(`${POLICY_DOCS_URL}${r.id}.md`);
             expect(r.help.text).toBe(policy?.remediationSteps);
             expect(r.defaultConfiguration.level).toBe(policy?.enforcementLevel === "mandatory" ? "error" : "warning");
         }

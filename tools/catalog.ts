@@ -5,6 +5,7 @@ import * as path from "path";
 import { Schema } from "../lib/config";
 import { isNativeType, nativeTypesOf } from "../lib/native";
 import { inCodeExemptionsByDefault } from "../lib/exemptions";
+import { displayNameOf } from "../lib/metadata";
 import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
@@ -97,6 +98,8 @@ export function policyPage(p: Policy): string {
         `| kind | ${p.kind === "resource" ? "resource policy (runs on each resource's inputs)" : "stack policy (runs once on the whole stack's outputs and their wiring)"} |`,
         `| default level | ${p.enforcementLevel} |`,
         `| severity | ${p.severity} |`,
+        `| display name (Pulumi Cloud) | ${displayNameOf(p.name)} |`,
+        `| framework | ${p.framework ? `${p.framework.name} ${p.framework.version}, control ${p.framework.reference}: ${oneLine(p.framework.specification)}` : "—"} |`,
         `| in-code exemptions | ${inCodeExemptionsByDefault(p.enforcementLevel) ? "allowed at the default level (tag \`guardrails:exempt:" + p.name + "\`)" : "refused at mandatory or remediate, whatever level set them; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types (@pulumi/aws) | ${typeSummary(p.types.filter((t) => !isNativeType(t)))} |`,
@@ -112,7 +115,10 @@ export function policyPage(p: Policy): string {
         ...(["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
         "## Messages",
         "",
-        ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}`),
+        ...Object.entries(p.messages).map(
+            ([id, text]) =>
+                `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}${p.existingResources?.[id] ? ` On a resource that already exists (\`pulumi policy analyze\`, audit policy groups): ${p.existingResources[id]}` : ""}`,
+        ),
         "",
         "## Examples",
         "",
