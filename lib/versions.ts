@@ -5,7 +5,7 @@ import * as semver from "semver";
 import { today } from "./clock";
 import { ConfigSchema } from "./config";
 import { Loaded } from "./data";
-import { EngineList, engineList, factsRegion, runtimeFile } from "./facts/lists";
+import { EngineList, engineList, factsRegion, originOf, runtimeFile } from "./facts/lists";
 import { RuntimeData, RuntimeFile } from "./facts/format";
 import { MessageData, Report } from "./policy";
 import { Resource } from "./resource";
@@ -346,12 +346,6 @@ interface CheckContext {
     report: Report;
     /** The resource, whose region picks the list (see factsRegion). */
     resource?: Resource;
-}
-
-/** How messages name a list's origin: the refresh command and region, or the bundled source (with its region, if any). */
-function originOf(list: EngineList): { source: string; inRegion: string } {
-    if (list.region) return { source: `${list.data.source} in ${list.region}`, inRegion: ` in ${list.region}` };
-    return { source: list.data.region ? `${list.data.source} (${list.data.region} list)` : list.data.source, inRegion: "" };
 }
 
 /** Message ids of the version policies that are notes, not violations: advisory whatever the policy's level. */

@@ -61,7 +61,7 @@ export function engineList(key: string, region: string | undefined): Loaded<Engi
 /** The Lambda runtime lifecycle file (no listing API: dated data only). */
 export function runtimeFile(): Loaded<RuntimeFile> {
     const loaded = loadFile<RuntimeFile>(path.resolve(dataDir(), RUNTIME_FILE), runtimeFileProblem) as Loaded<RuntimeFile>;
-    if (loaded.ok) noteUse({ what: "Lambda runtimes", asOf: loaded.data.asOf, source: loaded.data.source, refresh: "update data/lambda-runtimes.json (README, \"Facts about AWS\")" });
+    if (loaded.ok) noteUse({ what: "Lambda runtimes", asOf: loaded.data.asOf, source: loaded.data.source, refresh: "edit data/lambda-runtimes.json from AWS's Lambda runtimes page (Lambda has no listing API)" });
     return loaded;
 }
 
@@ -84,8 +84,14 @@ function noteUse(facts: FactsUsed): void {
     observer?.(facts);
 }
 
+/** How messages name a list's origin: the refresh command and region, or the bundled source (with its region, if any). */
+export function originOf(list: EngineList): { source: string; inRegion: string } {
+    if (list.region) return { source: `${list.data.source} in ${list.region}`, inRegion: ` in ${list.region}` };
+    return { source: list.data.region ? `${list.data.source} (${list.data.region} list)` : list.data.source, inRegion: "" };
+}
+
 function used(list: EngineList): Loaded<EngineList> {
-    noteUse({ what: list.key, region: list.region, asOf: list.data.asOf, source: list.data.source, refresh: refreshCommandOf(list.key) });
+    noteUse({ what: list.key, region: list.region, asOf: list.data.asOf, source: originOf(list).source, refresh: refreshCommandOf(list.key) });
     return { ok: true, data: list };
 }
 

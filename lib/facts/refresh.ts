@@ -114,7 +114,7 @@ function engineData(listed: ListedVersion[], command: string, region: string, as
 
 export interface ListChange {
     key: string;
-    /** What the new list replaced: "eu-west-1 refresh of 2026-11-02" or "bundled list of 2026-08-13 (us-east-1, …)". */
+    /** What the new list replaced: "eu-west-1 refresh of 2026-11-02" or "the bundled us-east-1 list of 2026-08-13". */
     was: string;
     available: number;
     deprecated: number;
@@ -207,7 +207,7 @@ export function refresh(opts: RefreshOptions): RefreshResult {
         const was = own
             ? `${opts.region} refresh of ${own.asOf}`
             : fallback
-              ? `bundled list of ${fallback.asOf}${fallback.region ? ` (${fallback.region})` : ""}`
+              ? `the bundled ${fallback.region ? `${fallback.region} ` : ""}list of ${fallback.asOf}`
               : "no list before";
         changes.push(compare(key, was, own ?? fallback, data, opts.asOf));
         engines[key] = data;

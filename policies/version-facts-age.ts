@@ -1,0 +1,98 @@
+import { today } from "../lib/clock";
+import { FactsUsed, factsRegion, observeFacts } from "../lib/facts/lists";
+import { appliesToType, definePolicy, evaluateResource } from "../lib/policy";
+import docdbEngineVersion from "./docdb-engine-version";
+import eksClusterVersion from "./eks-cluster-version";
+import elasticacheEngineVersion from "./elasticache-engine-version";
+import lambdaRuntime from "./lambda-runtime";
+import mskKafkaVersion from "./msk-kafka-version";
+import neptuneEngineVersion from "./neptune-engine-version";
+import opensearchEngineVersion from "./opensearch-engine-version";
+import rdsEngineVersion from "./rds-engine-version";
+
+interface FactsAgeConfig {
+    maxAgeDays: number;
+}
+
+// The policies whose verdicts rest on dated lists; replaying their checks tells which lists this stack relies on.
+const VERSION_POLICIES = [rdsEngineVersion, docdbEngineVersion, neptuneEngineVersion, elasticacheEngineVersion, opensearchEngineVersion, mskKafkaVersion, eksClusterVersion, lambdaRuntime];
+
+const DAY_MS = 86_400_000;
+
+function ageInDays(asOf: string, now: string): number {
+    return Math.floor((Date.parse(now) - Date.parse(asOf)) / DAY_MS);
+}
+
+/** "rds" for "aws rds describe-db-engine-versions --include-all": the file name the README's recipe uses. */
+function fileOf(command: string): string {
+    return `${command.split(" ")[1] ?? "facts"}.json`;
+}
+
+function describe(u: FactsUsed, now: string): string {
+    const origin = u.region ? `refreshed from ${u.source}` : `bundled, from ${u.source}`;
+    return `${u.what}: ${origin}, as of ${u.asOf} (${ageInDays(u.asOf, now)} days)`;
+}
+
+/** The commands that renew the stale lists: per region, the AWS CLI calls and one refresh of their outputs. */
+function refreshSteps(stale: readonly { used: FactsUsed; region?: string }[]): string {
+    const byRegion = new Map<string, Set<string>>();
+    const manual = new Set<string>();
+    for (const { used, region } of stale) {
+        if (!used.refresh.startsWith("aws ")) {
+            manual.add(used.refresh);
+            continue;
+        }
+        const where = used.region ?? region ?? "REGION";
+        byRegion.set(where, (byRegion.get(where) ?? new Set()).add(used.refresh));
+    }
+    const steps = [...byRegion].map(([region, commands]) => {
+        const calls = [...commands].map((c) => `\`${c} --region ${region} > ${fileOf(c)}\``);
+        return `${calls.join(", ")}, then \`aws-guardrails facts refresh --region ${region} ${[...commands].map(fileOf).join(" ")}\``;
+    });
+    return [...steps, ...manual].join("; ");
+}
+
+export default definePolicy<FactsAgeConfig>({
+    kind: "stack",
+    name: "version-facts-age",
+    family: "versions",
+    description: "The version facts the version policies relied on in this stack are recent enough (a refresh is due after `maxAgeDays`).",
+    enforcementLevel: "advisory",
+    severity: "low",
+    types: [...new Set(VERSION_POLICIES.flatMap((p) => p.types))],
+    config: {
+        maxAgeDays: {
+            type: "integer",
+            minimum: 1,
+            default: 90,
+            description: "Age in days (from each list's as-of date) after which the version policies' facts are reported as stale.",
+        },
+    },
+    messages: {
+        stale:
+            "The version facts behind this stack's version checks are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
+            "so a version deprecated since then passes here and still fails at deploy. Renew them: {{refresh}} (README, \"Facts about AWS\"), then republish the pack.",
+    },
+    // Old facts are a reason to refresh, never a reason to stop a deploy.
+    advisoryMessages: ["stale"],
+    remediationSteps:
+        "Run the AWS CLI calls the message names in each region you deploy to, pass their output to `aws-guardrails facts refresh --region REGION FILE...`, " +
+        "commit the regional lists (or point AWS_GUARDRAILS_DATA_DIR at them) and republish the pack. Lambda runtime dates have no listing API: update data/lambda-runtimes.json.",
+    check({ graph, stack, config, report }) {
+        const now = today();
+        const maxAgeDays = typeof config.maxAgeDays === "number" ? config.maxAgeDays : 90;
+        const stale = new Map<string, { used: FactsUsed; region?: string }>();
+        for (const resource of graph.resources) {
+            for (const policy of VERSION_POLICIES) {
+                if (!appliesToType(policy, resource.type)) continue;
+                const record = (used: FactsUsed) => {
+                    if (ageInDays(used.asOf, now) > maxAgeDays) stale.set(`${used.what}\0${used.region ?? ""}`, { used, region: factsRegion(resource) });
+                };
+                observeFacts(record, () => evaluateResource(policy, resource, stack, {}));
+            }
+        }
+        if (stale.size === 0) return;
+        const found = [...stale.values()].sort((a, b) => a.used.what.localeCompare(b.used.what));
+        report("stale", { maxAgeDays, lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) });
+    },
+});
