@@ -1,6 +1,7 @@
 import { today } from "../lib/clock";
 import { FactsUsed, factsRegion, observeFacts } from "../lib/facts/lists";
 import { appliesToType, definePolicy, evaluateResource } from "../lib/policy";
+import { Resource } from "../lib/resource";
 import docdbEngineVersion from "./docdb-engine-version";
 import eksClusterVersion from "./eks-cluster-version";
 import elasticacheEngineVersion from "./elasticache-engine-version";
@@ -70,7 +71,7 @@ export default definePolicy<FactsAgeConfig>({
     },
     messages: {
         stale:
-            "The version facts behind this stack's version checks are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
+            "the version facts behind this stack's version checks ({{checked}}) are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
             "so a version deprecated since then passes here and still fails at deploy. Renew them: {{refresh}} (README, \"Facts about AWS\"), then republish the pack.",
     },
     // Old facts are a reason to refresh, never a reason to stop a deploy.
@@ -82,17 +83,26 @@ export default definePolicy<FactsAgeConfig>({
         const now = today();
         const maxAgeDays = typeof config.maxAgeDays === "number" ? config.maxAgeDays : 90;
         const stale = new Map<string, { used: FactsUsed; region?: string }>();
+        const relying: Resource[] = [];
         for (const resource of graph.resources) {
             for (const policy of VERSION_POLICIES) {
                 if (!appliesToType(policy, resource.type)) continue;
                 const record = (used: FactsUsed) => {
-                    if (ageInDays(used.asOf, now) > maxAgeDays) stale.set(`${used.what}\0${used.region ?? ""}`, { used, region: factsRegion(resource) });
+                    if (ageInDays(used.asOf, now) <= maxAgeDays) return;
+                    stale.set(`${used.what}\0${used.region ?? ""}`, { used, region: factsRegion(resource) });
+                    if (!relying.includes(resource)) relying.push(resource);
                 };
                 observeFacts(record, () => evaluateResource(policy, resource, stack, {}));
             }
         }
-        if (stale.size === 0) return;
+        if (relying.length === 0) return;
         const found = [...stale.values()].sort((a, b) => a.used.what.localeCompare(b.used.what));
-        report("stale", { maxAgeDays, lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) });
+        const others = relying.length - 1;
+        // Once per stack, on the first resource that relied on old facts (an advisory of its own, never another policy's verdict).
+        report(
+            "stale",
+            { maxAgeDays, checked: others > 0 ? `this resource's and ${others} other${others > 1 ? "s'" : "'s"}` : "this resource's", lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) },
+            relying[0],
+        );
     },
 });
