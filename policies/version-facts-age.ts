@@ -72,7 +72,7 @@ export default definePolicy<FactsAgeConfig>({
     messages: {
         stale:
             "the version facts behind this stack's version checks ({{checked}}) are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
-            "so a version deprecated since then passes here and still fails at deploy. Renew them: {{refresh}} (README, \"Facts about AWS\"), then republish the pack.",
+            "so a version deprecated since then passes here and still fails at deploy. Renew them (README, \"Facts about AWS\"): {{refresh}}. Then republish the pack.",
     },
     // Old facts are a reason to refresh, never a reason to stop a deploy.
     advisoryMessages: ["stale"],
