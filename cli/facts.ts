@@ -68,16 +68,14 @@ export function summary(r: RefreshResult, regionFrom: string): string {
     return `${lines.join("\n")}\n`;
 }
 
+const OPTIONS = { region: { type: "string" }, out: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
 /** Runs `aws-guardrails facts ...`; returns the exit code. */
 export function factsMain(argv: string[]): number {
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: { region: { type: "string" }, out: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
-        });
+        // Unknown options are refused (parseArgs is strict by default).
+        parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     } catch (e) {
         return fail(`${(e instanceof Error ? e.message : String(e)).split(". ")[0]} (see aws-guardrails facts --help)`);
     }
