@@ -1,7 +1,10 @@
 import { today } from "../lib/clock";
 import { FactsUsed, factsRegion, observeFacts } from "../lib/facts/lists";
-import { appliesToType, definePolicy, evaluateResource } from "../lib/policy";
+import { resolveConfig } from "../lib/config";
+import { ResourcePolicy, appliesToType, definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
+import { StackInfo } from "../lib/stack";
+import { get } from "../lib/values";
 import docdbEngineVersion from "./docdb-engine-version";
 import eksClusterVersion from "./eks-cluster-version";
 import elasticacheEngineVersion from "./elasticache-engine-version";
@@ -16,9 +19,31 @@ interface FactsAgeConfig {
 }
 
 // The policies whose verdicts rest on dated lists; replaying their checks tells which lists this stack relies on.
-const VERSION_POLICIES = [rdsEngineVersion, docdbEngineVersion, neptuneEngineVersion, elasticacheEngineVersion, opensearchEngineVersion, mskKafkaVersion, eksClusterVersion, lambdaRuntime];
+const VERSION_POLICIES: readonly ResourcePolicy<unknown>[] = [rdsEngineVersion, docdbEngineVersion, neptuneEngineVersion, elasticacheEngineVersion, opensearchEngineVersion, mskKafkaVersion, eksClusterVersion, lambdaRuntime];
 
 const DAY_MS = 86_400_000;
+
+const defaults = new Map<string, unknown>();
+
+// Thrown by the observer once a check has read its list: a check reads at most one, and its verdict is not needed here.
+const READ_ITS_LIST = Object.freeze({ replayStopped: true });
+
+/** The lists a version policy's check reads for a resource (default config; the check stops once it has read one). */
+function listsReadBy(policy: ResourcePolicy<unknown>, resource: Resource, stack: StackInfo): FactsUsed[] {
+    let config = defaults.get(policy.name);
+    if (config === undefined) defaults.set(policy.name, (config = resolveConfig(policy.name, policy.config ?? {}, {}).config));
+    const read: FactsUsed[] = [];
+    const record = (used: FactsUsed) => {
+        read.push(used);
+        throw READ_ITS_LIST;
+    };
+    try {
+        observeFacts(record, () => policy.check({ config, stack, resource, props: resource.props, get: (path) => get(resource.props, path), report: () => undefined }));
+    } catch {
+        // READ_ITS_LIST, or a throw the policy itself reports.
+    }
+    return read;
+}
 
 function ageInDays(asOf: string, now: string): number {
     return Math.floor((Date.parse(now) - Date.parse(asOf)) / DAY_MS);
@@ -83,26 +108,28 @@ export default definePolicy<FactsAgeConfig>({
         const now = today();
         const maxAgeDays = typeof config.maxAgeDays === "number" ? config.maxAgeDays : 90;
         const stale = new Map<string, { used: FactsUsed; region?: string }>();
-        const relying: Resource[] = [];
+        const relying = new Set<Resource>();
+        const ages = new Map<string, number>();
+        const ageOf = (asOf: string) => ages.get(asOf) ?? ages.set(asOf, ageInDays(asOf, now)).get(asOf) ?? 0;
         for (const resource of graph.resources) {
             for (const policy of VERSION_POLICIES) {
                 if (!appliesToType(policy, resource.type)) continue;
-                const record = (used: FactsUsed) => {
-                    if (ageInDays(used.asOf, now) <= maxAgeDays) return;
+                for (const used of listsReadBy(policy, resource, stack)) {
+                    if (ageOf(used.asOf) <= maxAgeDays) continue;
                     stale.set(`${used.what}\0${used.region ?? ""}`, { used, region: factsRegion(resource) });
-                    if (!relying.includes(resource)) relying.push(resource);
-                };
-                observeFacts(record, () => evaluateResource(policy, resource, stack, {}));
+                    relying.add(resource);
+                }
             }
         }
-        if (relying.length === 0) return;
+        const [first] = relying;
+        if (first === undefined) return;
         const found = [...stale.values()].sort((a, b) => a.used.what.localeCompare(b.used.what));
-        const others = relying.length - 1;
+        const others = relying.size - 1;
         // Once per stack, on the first resource that relied on old facts (an advisory of its own, never another policy's verdict).
         report(
             "stale",
             { maxAgeDays, checked: others > 0 ? `this resource's and ${others} other${others > 1 ? "s'" : "'s"}` : "this resource's", lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) },
-            relying[0],
+            first,
         );
     },
 });
