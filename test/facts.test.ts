@@ -290,3 +290,8 @@ describe("aws-guardrails facts refresh (the command)", () => {
         expect(r.stdout).toContain("aws eks describe-cluster-versions --include-all");
     });
 });
+
+test("the README shows the scheduled workflow exactly as examples/facts-refresh.yml has it", () => {
+    const workflow = fs.readFileSync(path.join(ROOT, "examples", "facts-refresh.yml"), "utf8");
+    expect(fs.readFileSync(path.join(ROOT, "README.md"), "utf8")).toContain(`\`\`\`yaml\n${workflow}\`\`\``);
+});
