@@ -96,7 +96,7 @@ export default definePolicy<FactsAgeConfig>({
     },
     messages: {
         stale:
-            "the version facts behind this stack's version checks ({{checked}}) are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
+            "the version facts behind this stack's version checks (this resource's first) are older than {{maxAgeDays}} days: {{lists}}. AWS deprecates engine versions every few months, " +
             "so a version deprecated since then passes here and still fails at deploy. Renew them (README, \"Facts about AWS\"): {{refresh}}. Then republish the pack.",
     },
     // Old facts are a reason to refresh, never a reason to stop a deploy.
@@ -108,7 +108,7 @@ export default definePolicy<FactsAgeConfig>({
         const now = today();
         const maxAgeDays = typeof config.maxAgeDays === "number" ? config.maxAgeDays : 90;
         const stale = new Map<string, { used: FactsUsed; region?: string }>();
-        const relying = new Set<Resource>();
+        let first: Resource | undefined;
         const ages = new Map<string, number>();
         const ageOf = (asOf: string) => ages.get(asOf) ?? ages.set(asOf, ageInDays(asOf, now)).get(asOf) ?? 0;
         for (const resource of graph.resources) {
@@ -117,18 +117,16 @@ export default definePolicy<FactsAgeConfig>({
                 for (const used of listsReadBy(policy, resource, stack)) {
                     if (ageOf(used.asOf) <= maxAgeDays) continue;
                     stale.set(`${used.what}\0${used.region ?? ""}`, { used, region: factsRegion(resource) });
-                    relying.add(resource);
+                    first ??= resource;
                 }
             }
         }
-        const [first] = relying;
         if (first === undefined) return;
         const found = [...stale.values()].sort((a, b) => a.used.what.localeCompare(b.used.what));
-        const others = relying.size - 1;
         // Once per stack, on the first resource that relied on old facts (an advisory of its own, never another policy's verdict).
         report(
             "stale",
-            { maxAgeDays, checked: others > 0 ? `this resource's and ${others} other${others > 1 ? "s'" : "'s"}` : "this resource's", lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) },
+            { maxAgeDays, lists: found.map((s) => describe(s.used, now)).join("; "), refresh: refreshSteps(found) },
             first,
         );
     },

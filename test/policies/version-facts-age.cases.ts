@@ -33,7 +33,7 @@ export const cases: Cases = {
             count: 1,
             on: "a",
             includes: [
-                "(this resource's and 2 others') are older than 90 days",
+                "(this resource's first) are older than 90 days",
                 "aurora-postgresql: bundled, from bundled test fixture (us-east-1 list), as of 2026-08-13 (116 days)",
                 "Lambda runtimes: bundled, from lambda test fixture, as of 2026-08-16 (113 days)",
                 "`aws rds describe-db-engine-versions --include-all --region us-east-1 > rds.json`, then `aws-guardrails facts refresh --region us-east-1 rds.json`",
