@@ -61,10 +61,14 @@ export default definePolicy<RetentionConfig>({
     },
     remediationSteps:
         "Set `retentionInDays` to one of CloudWatch's values (1, 3, 5, 7, 14, 30, 60, 90, ... 3653) within minDays..maxDays. " +
-        "Log groups of class DELIVERY are exempt: AWS fixes their retention at 2 days.",
+        `Log groups of class DELIVERY are exempt: CloudWatch Logs keeps their events for ${LOGS.deliveryClassRetentionDays} day whatever retentionInDays says ` +
+        "(CloudWatch Logs API Reference, CreateLogGroup `logGroupClass`).",
     check({ config, get, report }) {
         const value = get(RETENTION);
         if (isUnknown(value)) return;
+        // DELIVERY log groups ignore the argument (events are kept for one day); an unknown class may be DELIVERY.
+        const logClass = get(CLASS);
+        if (isUnknown(logClass) || asString(logClass)?.toUpperCase() === "DELIVERY") return;
         const data = { property: RETENTION, value, minDays: config.minDays, maxDays: config.maxDays };
         const days = asNumber(value);
         const neverExpires = value === undefined || value === null || days === LOGS.neverExpire;
@@ -75,9 +79,6 @@ export default definePolicy<RetentionConfig>({
             else if (days > config.maxDays) report("tooLong", data);
             return;
         }
-        // DELIVERY log groups ignore the argument (retention is forced to 2 days); unknown class may be DELIVERY.
-        const logClass = get(CLASS);
-        if (isUnknown(logClass) || asString(logClass)?.toUpperCase() === "DELIVERY") return;
         if (neverExpires) report("neverExpires", data);
         else report("notAllowed", { ...data, allowed });
     },

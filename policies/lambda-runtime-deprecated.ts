@@ -19,7 +19,8 @@ export default definePolicy<RuntimeConfig>({
             "(updates from {{blockUpdate}}). Move to {{successor}} before then. (Lambda runtime dates as of {{asOf}} from {{source}}.)",
     },
     remediationSteps:
-        "Move the function to the successor runtime the message names and test it there. Runtimes already blocked for new functions are reported by lambda-runtime (mandatory).",
+        "Move the function to the successor runtime the message names and test it there. Runtimes already blocked for new functions are reported by " +
+        "lambda-runtime instead (mandatory where the stack creates functions or once updates are blocked too, advisory on production stacks before then).",
     check({ get, config, report }) {
         const value = lambdaRuntimeOf(get);
         if (value === undefined || matchingEntry(config.allow, "lambda", [value]) !== undefined) return;

@@ -9,18 +9,19 @@ export default definePolicy({
     kind: "resource",
     name: "redshift-encrypted",
     family: "encryption",
-    description: "Redshift clusters do not opt out of encryption at rest.",
+    description: "Redshift clusters do not set `encrypted: false`, which CreateCluster rejects.",
     enforcementLevel: "mandatory",
     severity: "high",
     types: ["aws:redshift/cluster:Cluster"],
     messages: {
         disabled:
-            "encrypted is {{value}}; remove it or set `encrypted: \"true\"`. Redshift encrypts new provisioned clusters by default, " +
-            "and opting out stores the warehouse, its snapshots and backups in plaintext.",
+            "encrypted is {{value}}; remove it or set `encrypted: \"true\"`. CreateCluster rejects it: \"If you set the value on this parameter to false, " +
+            "the request will fail\" (Redshift API Reference, CreateCluster `Encrypted`, default true), so creating the cluster fails; a cluster created " +
+            "before that rule keeps its data unencrypted.",
     },
     remediationSteps:
-        "Remove `encrypted: \"false\"` (AWS then encrypts with an AWS-managed key) or set `encrypted: \"true\"` with `kmsKeyId` for a " +
-        "customer-managed key. Unset is not reported: new provisioned clusters are encrypted by default.",
+        "Remove `encrypted: \"false\"` (Redshift then encrypts the cluster by default) or set `encrypted: \"true\"` with `kmsKeyId` for a " +
+        "customer-managed key. Unset is not reported: CreateCluster's `Encrypted` defaults to true, and an explicit false makes the create fail.",
     // No fix: encrypting an existing cluster migrates all its data and keeps it read-only meanwhile; that is a planned change, not an automatic one.
     check({ get, report }) {
         const encrypted = get(ENCRYPTED);

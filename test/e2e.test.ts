@@ -48,7 +48,6 @@ const BAD_STACK_EXPECTS: readonly { policy: string; on: string }[] = [
     { policy: "security-group-no-public-ingress", on: "db-sg" }, // 5432 open to the world
     { policy: "database-not-publicly-accessible", on: "financial-db-instance-1" },
     { policy: "lambda-runtime", on: "failover-fn" }, // nodejs14.x: create-blocked
-    { policy: "rds-storage-encrypted", on: "financial-db-cluster" },
     { policy: "customer-managed-key", on: "sessions" }, // seed 004 #14
 ];
 
@@ -206,16 +205,18 @@ describe("the pack on a dev stack", () => {
         );
         const policyConfig = {
             "skip-final-snapshot": { exemptions: [{ resources: ["financial-db-*"], reason: "snapshot kept for audit, ticket SEC-42", expires: "2099-12-31" }] },
-            "rds-storage-encrypted": { exemptions: [{ resources: ["aws:rds/cluster:Cluster"], reason: "legacy import", expires: "2020-01-31" }] },
+            "deletion-protection-disabled": { exemptions: [{ resources: ["aws:rds/cluster:Cluster"], reason: "legacy import", expires: "2020-01-31" }] },
         };
         const run = await runEngine(pack, resources, { policyConfig });
         const on = (policy: string, name: string) => run.findings.filter((f) => f.policyName === policy && f.resource.name === name).map((f) => ({ level: f.enforcementLevel, message: f.message }));
         expect(on("skip-final-snapshot", "financial-db-cluster")).toEqual([
             { level: "advisory", message: expect.stringContaining('EXEMPTED from skip-final-snapshot (policy config: "snapshot kept for audit, ticket SEC-42", until 2099-12-31)') },
         ]);
-        expect(on("rds-storage-encrypted", "financial-db-cluster")).toEqual([
-            { level: "mandatory", message: expect.stringContaining('exemption from rds-storage-encrypted ("legacy import") expired on 2020-01-31; the finding applies again') },
+        expect(on("deletion-protection-disabled", "financial-db-cluster")).toEqual([
+            { level: "mandatory", message: expect.stringContaining('exemption from deletion-protection-disabled ("legacy import") expired on 2020-01-31; the finding applies again') },
         ]);
+        // Aurora encrypts new clusters itself: storageEncrypted false on the Aurora cluster is only an advisory note.
+        expect(on("rds-storage-encrypted", "financial-db-cluster")).toEqual([{ level: "advisory", message: expect.stringContaining("2026-02-18") }]);
         expect(on("cloudwatch-log-group-retention", "app-logs")).toEqual([
             { level: "advisory", message: expect.stringContaining('EXEMPTED from cloudwatch-log-group-retention (tag guardrails:exempt:cloudwatch-log-group-retention: "demo logs, deleted with the stack", no expiry)') },
         ]);

@@ -7,7 +7,8 @@ export const cases: Cases = {
     valid: [
         { why: "nodejs24.x is supported", props: { runtime: "nodejs24.x" }, env: on },
         { why: "nodejs20.x before its deprecation date", props: { runtime: "nodejs20.x" }, env: { AWS_GUARDRAILS_TODAY: "2026-04-29" } },
-        { why: "blocked runtimes are lambda-runtime's (mandatory) finding", props: { runtime: "nodejs14.x" }, env: on },
+        { why: "create-blocked runtimes are lambda-runtime's finding", props: { runtime: "nodejs14.x" }, env: on },
+        { why: "create-blocked runtimes are lambda-runtime's finding in production too", props: { runtime: "go1.x" }, stack: "prod", env: on },
         { why: "container image function", props: { packageType: "Image", runtime: "nodejs18.x" }, env: on },
         { why: "runtime unknown during preview", props: { runtime: UNKNOWN }, env: on },
         { why: "allowed on purpose", props: { runtime: "nodejs20.x" }, config: { allow: ["nodejs20.x"] }, env: on },

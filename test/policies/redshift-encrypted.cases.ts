@@ -12,7 +12,7 @@ export const cases: Cases = {
         { why: "malformed value is not an opt-out", props: { ...base, encrypted: { nested: "false" } } },
     ],
     invalid: [
-        { why: "string \"false\"", props: { ...base, encrypted: "false" }, messageId: "disabled", includes: ["encrypted", "\"false\""] },
+        { why: "string \"false\"", props: { ...base, encrypted: "false" }, messageId: "disabled", includes: ["encrypted", "\"false\"", "the request will fail", "creating the cluster fails"] },
         { why: "boolean false", props: { ...base, encrypted: false }, messageId: "disabled" },
         { why: "secret password is not printed", props: { ...base, encrypted: "false", masterPassword: secret("Redsh1ft-Secret") }, messageId: "disabled" },
     ],
