@@ -42,26 +42,41 @@ export interface EngineList {
     region?: string;
 }
 
+// One lookup per data directory, region and engine: files never change while the pack runs.
+const lookups = new Map<string, Loaded<EngineList | undefined>>();
+
 /** The list of `key` for `region`: that region's refreshed list when there is one, else the bundled default list. */
 export function engineList(key: string, region: string | undefined): Loaded<EngineList | undefined> {
-    const own = (file: EngineFile) => (Object.prototype.hasOwnProperty.call(file.engines, key) ? file.engines[key] : undefined);
     const dir = dataDir();
+    const id = `${dir}\0${region ?? ""}\0${key}`;
+    let found = lookups.get(id);
+    if (!found) lookups.set(id, (found = lookUp(dir, key, region)));
+    // Only the stale-facts replay listens; a plain check pays nothing for it.
+    if (observer && found.ok && found.data) {
+        const list = found.data;
+        noteUse({ what: list.key, region: list.region, asOf: list.data.asOf, source: originOf(list).source, refresh: refreshCommandOf(list.key) });
+    }
+    return found;
+}
+
+function lookUp(dir: string, key: string, region: string | undefined): Loaded<EngineList | undefined> {
+    const own = (file: EngineFile) => (Object.prototype.hasOwnProperty.call(file.engines, key) ? file.engines[key] : undefined);
     if (region !== undefined) {
         const regional = loadFile<EngineFile>(regionFile(dir, region), engineFileProblem, true);
         if (regional && !regional.ok) return regional;
         const data = regional ? own(regional.data) : undefined;
-        if (data) return used({ key, data, region });
+        if (data) return { ok: true, data: { key, data, region } };
     }
     const bundled = loadFile<EngineFile>(path.resolve(dir, ENGINE_FILE), engineFileProblem) as Loaded<EngineFile>;
     if (!bundled.ok) return bundled;
     const data = own(bundled.data);
-    return data ? used({ key, data }) : { ok: true, data: undefined };
+    return { ok: true, data: data ? { key, data } : undefined };
 }
 
 /** The Lambda runtime lifecycle file (no listing API: dated data only). */
 export function runtimeFile(): Loaded<RuntimeFile> {
     const loaded = loadFile<RuntimeFile>(path.resolve(dataDir(), RUNTIME_FILE), runtimeFileProblem) as Loaded<RuntimeFile>;
-    if (loaded.ok) noteUse({ what: "Lambda runtimes", asOf: loaded.data.asOf, source: loaded.data.source, refresh: "edit data/lambda-runtimes.json from AWS's Lambda runtimes page (Lambda has no listing API)" });
+    if (observer && loaded.ok) noteUse({ what: "Lambda runtimes", asOf: loaded.data.asOf, source: loaded.data.source, refresh: "edit data/lambda-runtimes.json from AWS's Lambda runtimes page (Lambda has no listing API)" });
     return loaded;
 }
 
@@ -88,11 +103,6 @@ function noteUse(facts: FactsUsed): void {
 export function originOf(list: EngineList): { source: string; inRegion: string } {
     if (list.region) return { source: `${list.data.source} in ${list.region}`, inRegion: ` in ${list.region}` };
     return { source: list.data.region ? `${list.data.source} (${list.data.region} list)` : list.data.source, inRegion: "" };
-}
-
-function used(list: EngineList): Loaded<EngineList> {
-    noteUse({ what: list.key, region: list.region, asOf: list.data.asOf, source: originOf(list).source, refresh: refreshCommandOf(list.key) });
-    return { ok: true, data: list };
 }
 
 /** Runs `run`, telling `record` about every list it reads. Never nests: the outer observer is restored after. */
