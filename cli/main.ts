@@ -6,6 +6,7 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { InputError } from "./document";
+import { factsMain } from "./facts";
 import { escapeData, renderGithub } from "./github";
 import { renderJson } from "./json";
 import { ProgressMode, progressSink } from "./progress";
@@ -17,6 +18,7 @@ const FORMATS = { text: renderText, json: renderJson, sarif: renderSarif, github
 type Format = keyof typeof FORMATS;
 
 export const USAGE = `usage: aws-guardrails scan [options] FILE...
+       aws-guardrails facts refresh [--region REGION] [--out DIR] FILE...   (see facts --help)
        aws-guardrails --help | --version
 
 Runs the aws-guardrails policy pack over saved Pulumi documents exactly as
@@ -163,6 +165,7 @@ function write(args: Args, result: ScanResult): void {
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+    if (argv[0] === "facts") return factsMain(argv.slice(1));
     let args: Args;
     try {
         args = parse(argv);

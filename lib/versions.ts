@@ -1,118 +1,20 @@
-// Engine and runtime version allow-lists: lazy data loading, version parsing and comparison, the verdict on
-// one version against the data snapshot in data/, and the allow/deny/require config every version policy shares.
+// Engine and runtime version allow-lists: version parsing and comparison, the verdict on one version against the
+// list that applies to the resource's region (lib/facts), and the allow/deny/require config every version policy shares.
 import type * as aws from "@pulumi/aws";
-import * as path from "path";
 import * as semver from "semver";
 import { today } from "./clock";
 import { ConfigSchema } from "./config";
-import { Loaded, PACKAGED_DATA_DIR, parseDataFile } from "./data";
+import { Loaded } from "./data";
+import { EngineList, engineList, factsRegion, originOf, runtimeFile } from "./facts/lists";
+import { RuntimeData, RuntimeFile } from "./facts/format";
 import { MessageData, Report } from "./policy";
+import { Resource } from "./resource";
 import { isRecord, isSet, isUnknown } from "./values";
 
-/** Points the pack at another copy of data/ (e.g. one regenerated with tools/gen-data). */
-export const DATA_DIR_ENV = "AWS_GUARDRAILS_DATA_DIR";
+export { DATA_DIR_ENV } from "./facts/lists";
+export { ENGINE_FILE, RUNTIME_FILE } from "./facts/format";
+export type { EngineData, EngineFile, RuntimeData, RuntimeFile, SourceRef } from "./facts/format";
 export { TODAY_ENV } from "./clock";
-
-export const ENGINE_FILE = "engine-versions.json";
-export const RUNTIME_FILE = "lambda-runtimes.json";
-
-// ---------------------------------------------------------------------------------------------------------------
-// Data files (shapes written by tools/gen-data.ts)
-
-export interface SourceRef {
-    repo?: string;
-    path?: string;
-    commit?: string;
-    package?: string;
-    date?: string;
-}
-
-export interface EngineData {
-    /** Newest date among the list's sources. */
-    asOf: string;
-    /** Short source names for messages; the full references are in `sources`. */
-    source: string;
-    sources: SourceRef[];
-    /** False when AWS's list mixes deprecated versions in with available ones (no status in the source). */
-    deprecationKnown: boolean;
-    available: string[];
-    /** Versions AWS reports as deprecated (or no longer lists): creation fails. */
-    deprecated: string[];
-    /** Version -> day from which AWS no longer creates resources on it. */
-    endOfSupport: Record<string, string>;
-}
-
-export interface EngineFile {
-    factsCompiled: string;
-    engines: Record<string, EngineData>;
-}
-
-export interface RuntimeData {
-    deprecated?: string;
-    blockCreate?: string;
-    blockUpdate?: string;
-    successor?: string;
-}
-
-export interface RuntimeFile {
-    factsCompiled: string;
-    asOf: string;
-    source: string;
-    sources: string[];
-    runtimes: Record<string, RuntimeData>;
-}
-
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isStringArray(v: unknown): v is string[] {
-    return Array.isArray(v) && v.every((x) => typeof x === "string");
-}
-
-function isDateMap(v: unknown): v is Record<string, string> {
-    return isRecord(v) && Object.values(v).every((d) => typeof d === "string" && DATE.test(d));
-}
-
-function engineFileProblem(json: unknown): string | undefined {
-    if (!isRecord(json) || !isRecord(json.engines)) return "it has no `engines` object";
-    for (const [key, e] of Object.entries(json.engines)) {
-        if (!isRecord(e)) return `engines.${key} is not an object`;
-        if (!isStringArray(e.available) || !isStringArray(e.deprecated)) return `engines.${key} lacks its available/deprecated lists`;
-        if (!isDateMap(e.endOfSupport)) return `engines.${key}.endOfSupport is not a map of YYYY-MM-DD dates`;
-        if (typeof e.asOf !== "string" || typeof e.source !== "string") return `engines.${key} lacks asOf/source`;
-    }
-    return undefined;
-}
-
-function runtimeFileProblem(json: unknown): string | undefined {
-    if (!isRecord(json) || !isRecord(json.runtimes)) return "it has no `runtimes` object";
-    if (typeof json.asOf !== "string" || typeof json.source !== "string") return "it lacks asOf/source";
-    for (const [id, r] of Object.entries(json.runtimes)) {
-        if (!isRecord(r)) return `runtimes.${id} is not an object`;
-        for (const k of ["deprecated", "blockCreate", "blockUpdate"]) {
-            if (r[k] !== undefined && !(typeof r[k] === "string" && DATE.test(r[k] as string))) return `runtimes.${id}.${k} is not a YYYY-MM-DD date`;
-        }
-    }
-    return undefined;
-}
-
-function dataDir(): string {
-    return process.env[DATA_DIR_ENV] || PACKAGED_DATA_DIR;
-}
-
-// One load per file and directory, on first use: policies that never see a versioned resource never read data.
-const files = new Map<string, Loaded<unknown>>();
-
-function loadFile<T>(name: string, problemOf: (json: unknown) => string | undefined): Loaded<T> {
-    const file = path.resolve(dataDir(), name);
-    let loaded = files.get(file);
-    if (!loaded) {
-        loaded = parseDataFile(file, problemOf);
-        files.set(file, loaded);
-    }
-    return loaded as Loaded<T>;
-}
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Versions
@@ -194,15 +96,15 @@ function makeIndex(asOf: string, source: string, list: Entry[]): Index {
     return { asOf, source, list, byRaw: new Map(list.map((e) => [e.v.raw, e])) };
 }
 
-const engineIndexes = new Map<string, Index>();
+// Indexes are built once per list object (a list is loaded once per file and data directory).
+const engineIndexes = new WeakMap<object, Index>();
 
-function engineIndex(key: string): Loaded<Index | undefined> {
-    const file = loadFile<EngineFile>(ENGINE_FILE, engineFileProblem);
-    if (!file.ok) return file;
-    const data = Object.prototype.hasOwnProperty.call(file.data.engines, key) ? file.data.engines[key] : undefined;
-    if (!data) return { ok: true, data: undefined };
-    const cacheKey = `${dataDir()}\0${key}`;
-    let index = engineIndexes.get(cacheKey);
+/** The index of the list of `key` that applies in `region`, and where the list came from. */
+function engineIndex(key: string, region: string | undefined): Loaded<{ index: Index; list: EngineList } | undefined> {
+    const loaded = engineList(key, region);
+    if (!loaded.ok || !loaded.data) return loaded.ok ? { ok: true, data: undefined } : loaded;
+    const { data } = loaded.data;
+    let index = engineIndexes.get(data);
     if (!index) {
         const list: Entry[] = [
             ...data.available.map((raw) => ({ v: parseVersion(raw), deprecatedFlag: false })),
@@ -210,9 +112,9 @@ function engineIndex(key: string): Loaded<Index | undefined> {
             ...Object.entries(data.endOfSupport).map(([raw, end]) => ({ v: parseVersion(raw), deprecatedFlag: false, end })),
         ];
         index = makeIndex(data.asOf, data.source, list);
-        engineIndexes.set(cacheKey, index);
+        engineIndexes.set(data, index);
     }
-    return { ok: true, data: index };
+    return { ok: true, data: { index, list: loaded.data } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -398,20 +300,21 @@ const DATA_HINT = "reinstall the policy pack or regenerate the data (see data/RE
 export function versionMessages(subject: string): Record<string, string> {
     const data = "(AWS version data as of {{asOf}} from {{source}}.)";
     const instead = "Use an available version such as {{nearest}} (newest {{newest}})";
+    // Worded for new and existing resources alike: a preview creates them, `pulumi policy analyze` judges running ones.
+    const upgrade = "so creating one fails, and an existing one must be upgraded to a version AWS still offers";
     return {
-        deprecated:
-            `{{property}} is {{value}}, which AWS lists as deprecated for ${subject}, so creating it fails. ${instead}. ${data}`,
+        deprecated: `{{property}} is {{value}}, which AWS lists as deprecated for ${subject}{{inRegion}}: AWS no longer creates resources on it, ${upgrade}. ${instead}. ${data}`,
         endOfSupport:
-            `{{property}} is {{value}}, which reached its ${subject} {{endLabel}} on {{end}}: AWS no longer creates resources on it, so the deploy fails. ${instead}. ${data}`,
+            `{{property}} is {{value}}, which reached its ${subject} {{endLabel}} on {{end}}: AWS no longer creates resources on it, ${upgrade}. ${instead}. ${data}`,
         unknownVersion:
-            `{{property}} is {{value}}, which AWS does not list for ${subject} and which is older than {{newerKnown}}, a version AWS does list, so creating it fails. ` +
+            `{{property}} is {{value}}, which AWS does not list for ${subject}{{inRegion}} and which is older than {{newerKnown}}, a version AWS does list: AWS does not create resources on it, ${upgrade}. ` +
             `${instead}; if AWS released it after {{asOf}}, add it to the policy's \`allow\` setting. ${data}`,
         notAVersion: `{{property}} is {{value}}, which is not a version number of ${subject}, so AWS rejects it. ${instead}. ${data}`,
         unlisted:
-            `{{property}} is {{value}}, which the pack's data does not list for ${subject}: newer than every version it knows, so perhaps released since {{asOf}}. ` +
+            `{{property}} is {{value}}, which the pack's data does not list for ${subject}{{inRegion}}: newer than every version it knows, so perhaps released since {{asOf}}. ` +
             `AWS rejects versions it does not offer: check that AWS lists it, then add it to the policy's \`allow\` setting to confirm. ${data}`,
         retiredLine:
-            `{{property}} is {{value}}, but AWS no longer offers any ${subject} version in that line (all deprecated or past end of support), so creating it fails. ${instead}. ${data}`,
+            `{{property}} is {{value}}, but AWS no longer offers any ${subject} version in that line{{inRegion}} (all deprecated or past end of support): ${upgrade}. ${instead}. ${data}`,
         denied: `{{property}} is {{value}}, which this policy's \`deny\` setting forbids ({{entry}}) even though AWS may offer it; choose another ${subject} version.`,
         notRequired:
             `{{property}} is {{value}}, outside the range {{range}} that this policy's \`require\` setting demands for ${subject}; use a version in that range, such as {{nearest}}.`,
@@ -424,7 +327,7 @@ export function versionMessages(subject: string): Record<string, string> {
 export interface VersionCheck {
     /** The engine as config keys and messages name it: "aurora-postgresql", "redis", "kafka", "eks"... */
     engine: string;
-    /** Its list in data/engine-versions.json; omitted for engines the data does not cover (config still applies). */
+    /** Its list in the data (regional or bundled); omitted for engines the data does not cover (config still applies). */
     dataKey?: string;
     property: string;
     /** The version as the program wrote it. */
@@ -441,13 +344,15 @@ export interface VersionCheck {
 interface CheckContext {
     config: VersionConfig;
     report: Report;
+    /** The resource, whose region picks the list (see factsRegion). */
+    resource?: Resource;
 }
 
 /** Message ids of the version policies that are notes, not violations: advisory whatever the policy's level. */
 export const VERSION_NOTES: readonly string[] = ["unlisted"];
 
 /** Runs deny, the data verdict and require on one version, reporting at most one violation (and perhaps a note). Never throws. */
-export function checkVersion({ config, report }: CheckContext, c: VersionCheck): void {
+export function checkVersion({ config, report, resource }: CheckContext, c: VersionCheck): void {
     const version = c.version ?? c.value;
     const names = [c.value, version, ...(c.aliases ?? [])];
     const base: MessageData = { property: c.property, value: c.value, engine: c.engine };
@@ -462,13 +367,13 @@ export function checkVersion({ config, report }: CheckContext, c: VersionCheck):
         return;
     }
     const allowed = matchingEntry(config?.allow, c.engine, names) !== undefined;
-    const loaded: Loaded<Index | undefined> = c.dataKey === undefined ? { ok: true, data: undefined } : engineIndex(c.dataKey);
+    const loaded = c.dataKey === undefined ? ({ ok: true, data: undefined } as const) : engineIndex(c.dataKey, factsRegion(resource));
     // An allowed version needs no data; only the verdict below does.
     if (!loaded.ok && !allowed) {
         report("dataUnavailable", { ...base, problem: loaded.problem });
         return;
     }
-    const index = loaded.ok ? loaded.data : undefined;
+    const index = loaded.ok ? loaded.data?.index : undefined;
     const now = today();
     let matches = [version];
     if (index && !allowed) {
@@ -476,7 +381,8 @@ export function checkVersion({ config, report }: CheckContext, c: VersionCheck):
         if (verdict.kind === "ok") matches = verdict.matches;
         else {
             const near = nearestIn(index, version, now);
-            const facts = { ...base, asOf: index.asOf, source: index.source, nearest: orNone(near.nearest), newest: near.newest ?? "none" };
+            const origin = loaded.ok && loaded.data ? originOf(loaded.data.list) : { source: index.source, inRegion: "" };
+            const facts = { ...base, asOf: index.asOf, ...origin, nearest: orNone(near.nearest), newest: near.newest ?? "none" };
             // An unlisted version is only a note (the policy declares it advisory); `require` still applies to it.
             if (verdict.kind === "unlisted") report("unlisted", facts);
             else {
@@ -518,20 +424,19 @@ function blockCreateOf(r: RuntimeData): string | undefined {
     return r.blockCreate ?? r.blockUpdate;
 }
 
-let runtimeCache: { dir: string; index: Index; data: RuntimeFile } | undefined;
+let runtimeCache: { index: Index; data: RuntimeFile } | undefined;
 
 function runtimeIndex(): Loaded<{ index: Index; data: RuntimeFile }> {
-    const file = loadFile<RuntimeFile>(RUNTIME_FILE, runtimeFileProblem);
+    const file = runtimeFile();
     if (!file.ok) return file;
-    const dir = dataDir();
-    if (!runtimeCache || runtimeCache.dir !== dir || runtimeCache.data !== file.data) {
+    if (!runtimeCache || runtimeCache.data !== file.data) {
         const list = Object.entries(file.data.runtimes).map(([id, r]) => ({
             v: parseVersion(id),
             deprecatedFlag: false,
             end: blockCreateOf(r),
             deprecatedOn: r.deprecated,
         }));
-        runtimeCache = { dir, index: makeIndex(file.data.asOf, file.data.source, list), data: file.data };
+        runtimeCache = { index: makeIndex(file.data.asOf, file.data.source, list), data: file.data };
     }
     return { ok: true, data: runtimeCache };
 }

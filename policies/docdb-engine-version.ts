@@ -24,6 +24,6 @@ export default definePolicy<VersionConfig>({
         if (value === undefined) return;
         if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         // DocumentDB has one engine, "docdb"; major versions (3.6, 4.0, 5.0, 8.0) are the lines.
-        checkVersion({ config, report }, { engine: "docdb", dataKey: "docdb", property: VERSION, value, lineParts: 1 });
+        checkVersion({ config, report, resource }, { engine: "docdb", dataKey: "docdb", property: VERSION, value, lineParts: 1 });
     },
 });

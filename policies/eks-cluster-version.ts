@@ -21,10 +21,10 @@ export default definePolicy<VersionConfig>({
     remediationSteps:
         "Set version to a Kubernetes version EKS supports (the message names the nearest ones), or leave it unset for the newest one. " +
         "If EKS released the version after the pack's data snapshot, add it to `allow`.",
-    check({ get, config, report }) {
+    check({ resource, get, config, report }) {
         const value = textOf(get(VERSION));
         if (value === undefined) return;
         // Every Kubernetes minor ("1.31") is its own line with its own support dates.
-        checkVersion({ config, report }, { engine: "eks", dataKey: "eks", property: VERSION, value, lineParts: 2, endLabel: "end of support" });
+        checkVersion({ config, report, resource }, { engine: "eks", dataKey: "eks", property: VERSION, value, lineParts: 2, endLabel: "end of support" });
     },
 });

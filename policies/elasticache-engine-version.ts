@@ -37,6 +37,6 @@ export default definePolicy<VersionConfig>({
         if (engine === undefined) return;
         const key = engine.toLowerCase();
         const lineParts = LINE_PARTS[key];
-        checkVersion({ config, report }, { engine, dataKey: lineParts === undefined ? undefined : key, property: VERSION, value, lineParts: lineParts ?? 1 });
+        checkVersion({ config, report, resource }, { engine, dataKey: lineParts === undefined ? undefined : key, property: VERSION, value, lineParts: lineParts ?? 1 });
     },
 });

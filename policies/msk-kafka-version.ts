@@ -20,10 +20,10 @@ export default definePolicy<VersionConfig>({
     remediationSteps:
         "Set kafkaVersion to a version MSK lists without a past end-of-support date (the message names them, e.g. \"3.9.x\"). " +
         "If MSK released the version after the pack's data snapshot, add it to `allow`.",
-    check({ get, config, report }) {
+    check({ resource, get, config, report }) {
         const value = textOf(get(VERSION));
         if (value === undefined) return;
         // Lines are Kafka minors ("3.7", covering "3.7.x" and "3.7.x.kraft").
-        checkVersion({ config, report }, { engine: "kafka", dataKey: "kafka", property: VERSION, value, lineParts: 2, endLabel: "end of support" });
+        checkVersion({ config, report, resource }, { engine: "kafka", dataKey: "kafka", property: VERSION, value, lineParts: 2, endLabel: "end of support" });
     },
 });

@@ -25,6 +25,6 @@ export default definePolicy<VersionConfig>({
         if (value === undefined) return;
         if (resource.type === GLOBAL_CLUSTER && takesSourceClusterVersion(get)) return;
         // Neptune patches older release lines ("1.2.1.x") after newer ones ship, so a line is three numbers ("1.4.6").
-        checkVersion({ config, report }, { engine: "neptune", dataKey: "neptune", property: VERSION, value, lineParts: 3, endLabel: "end of life" });
+        checkVersion({ config, report, resource }, { engine: "neptune", dataKey: "neptune", property: VERSION, value, lineParts: 3, endLabel: "end of life" });
     },
 });

@@ -32,7 +32,7 @@ export default definePolicy<VersionConfig>({
         const engine = family === "elasticsearch_" ? "elasticsearch" : "opensearch";
         const bare = version.slice(family.length);
         checkVersion(
-            { config, report },
+            { config, report, resource },
             { engine, dataKey: "opensearch", property, value, version, aliases: [bare], lineParts: 1, endLabel: "end of extended support" },
         );
     },

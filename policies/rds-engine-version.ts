@@ -52,6 +52,6 @@ export default definePolicy<VersionConfig>({
         // AWS takes engine names in any case; messages show the name as written, so a secret one stays redacted.
         const key = engine.toLowerCase();
         const lineParts = LINE_PARTS[key];
-        checkVersion({ config, report }, { engine, dataKey: lineParts === undefined ? undefined : key, property: VERSION, value, lineParts: lineParts ?? 1 });
+        checkVersion({ config, report, resource }, { engine, dataKey: lineParts === undefined ? undefined : key, property: VERSION, value, lineParts: lineParts ?? 1 });
     },
 });

@@ -75,7 +75,8 @@ function example(p: Policy, c: Case | undefined, heading: string): string[] {
     const extra = [
         c.config ? `config: \`${JSON.stringify(c.config)}\`` : "",
         c.stack ? `stack: \`${c.stack}\`` : "",
-        c.env ? `environment: \`${JSON.stringify(c.env)}\`` : "",
+        // Fixture paths relative to the project, so the page reads the same on every machine.
+        c.env ? `environment: \`${JSON.stringify(c.env).split(`${ROOT}${path.sep}`).join("")}\`` : "",
         c.protect ? "resource option `protect: true`" : "",
     ]
         .filter(Boolean)

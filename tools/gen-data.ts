@@ -4,7 +4,10 @@
 // and each list's sources and as-of date. Derived "statusAsOf" fields of the input are ignored on purpose.
 import * as fs from "fs";
 import * as path from "path";
-import { ENGINE_FILE, EngineData, EngineFile, RUNTIME_FILE, RuntimeData, RuntimeFile, SourceRef, compareVersions, parseVersion } from "../lib/versions";
+import { ENGINE_FILE, EngineData, EngineFile, RUNTIME_FILE, RuntimeData, RuntimeFile, SourceRef, format, writeFilesAtomically } from "../lib/facts/format";
+import { compareVersions, parseVersion } from "../lib/versions";
+
+export { format };
 
 type Rec = Record<string, unknown>;
 
@@ -35,6 +38,9 @@ function date(v: unknown, what: string): string | undefined {
 function firstDate(text: unknown): string | undefined {
     return typeof text === "string" ? ISO.exec(text)?.[0] : undefined;
 }
+
+// cfn-lint generates its RDS and ElastiCache lists from the AWS API in this region only.
+const CFN_LINT_REGION = "us-east-1";
 
 // RDS engines whose lists are AWS API output; custom-* take user-named custom engine versions and Oracle is CDK-only.
 const RDS_ENGINES = ["aurora-mysql", "aurora-postgresql", "mysql", "postgres", "mariadb", "sqlserver-ee", "sqlserver-se", "sqlserver-ex", "sqlserver-web", "db2-ae", "db2-se"];
@@ -114,11 +120,12 @@ export function engineFile(facts: Rec): EngineFile {
         engines[key] = Array.isArray(e.deprecated)
             ? engine(src, { available: strs(e.available, `rds.${key}.available`), deprecated: strs(e.deprecated, `rds.${key}.deprecated`), deprecationKnown: true })
             : engine(src, { available: strs(e.availableOrDeprecated, `rds.${key}.availableOrDeprecated`), deprecationKnown: false });
+        engines[key].region = CFN_LINT_REGION;
     }
     const cache = rec(facts.elasticache, "elasticache");
     const cacheSrc = sourcesOf(index, strs(rec(facts.elasticacheMeta, "elasticacheMeta").sources, "elasticacheMeta.sources"));
     for (const key of ELASTICACHE_ENGINES) {
-        engines[key] = engine(cacheSrc, { available: strs(cache[key], `elasticache.${key}`), deprecationKnown: false });
+        engines[key] = { ...engine(cacheSrc, { available: strs(cache[key], `elasticache.${key}`), deprecationKnown: false }), region: CFN_LINT_REGION };
     }
     const docdb = rec(facts.docdb, "docdb");
     engines.docdb = engine(sourcesOf(index, strs(docdb.sources, "docdb.sources"), rec(docdb.lifecycle ?? {}, "docdb.lifecycle").file), {
@@ -222,22 +229,6 @@ function splitTopLevel(text: string): string[] {
     return parts.filter((p) => p !== "");
 }
 
-/** JSON with lists and flat objects on one line, so the files stay short and diff well. */
-export function format(value: unknown, indent = ""): string {
-    const flat = (v: unknown) => v === null || typeof v !== "object";
-    if (Array.isArray(value)) {
-        if (value.every(flat)) return JSON.stringify(value).replace(/","/g, '", "');
-        return `[\n${value.map((v) => `${indent}  ${format(v, `${indent}  `)}`).join(",\n")}\n${indent}]`;
-    }
-    if (value !== null && typeof value === "object") {
-        const entries = Object.entries(value);
-        if (entries.length === 0) return "{}";
-        if (entries.every(([, v]) => flat(v))) return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")} }`;
-        return `{\n${entries.map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${format(v, `${indent}  `)}`).join(",\n")}\n${indent}}`;
-    }
-    return JSON.stringify(value);
-}
-
 function readJson(file: string): Rec {
     return rec(JSON.parse(fs.readFileSync(file, "utf8")) as unknown, file);
 }
@@ -252,9 +243,10 @@ export function main(argv: readonly string[]): number {
     try {
         const engines = engineFile(readJson(path.join(factsDir, "engine-versions.json")));
         const runtimes = runtimeFile(readJson(path.join(factsDir, "lambda-runtimes.json")));
-        fs.mkdirSync(outDir, { recursive: true });
-        fs.writeFileSync(path.join(outDir, ENGINE_FILE), `${format(engines)}\n`);
-        fs.writeFileSync(path.join(outDir, RUNTIME_FILE), `${format(runtimes)}\n`);
+        writeFilesAtomically([
+            { file: path.join(outDir, ENGINE_FILE), value: engines },
+            { file: path.join(outDir, RUNTIME_FILE), value: runtimes },
+        ]);
         process.stdout.write(`wrote ${ENGINE_FILE} (${Object.keys(engines.engines).length} engines) and ${RUNTIME_FILE} (${Object.keys(runtimes.runtimes).length} runtimes) to ${outDir}\n`);
         return 0;
     } catch (e) {

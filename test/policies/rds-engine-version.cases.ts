@@ -1,10 +1,11 @@
-import { CORRUPT_DATA, NO_DATA, SYNTHETIC_DATA } from "../fixtures/versions";
+import { CORRUPT_DATA, NO_DATA, REFRESHED, SYNTHETIC_DATA } from "../fixtures/versions";
 import { Cases, UNKNOWN, secret } from "../tester";
 
 const INSTANCE = "aws:rds/instance:Instance";
 const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 const GLOBAL = "aws:rds/globalCluster:GlobalCluster";
 const PG = (engineVersion: unknown) => ({ engine: "aurora-postgresql", engineVersion });
+const IN = (region: unknown) => ({ props: { region } });
 
 export const cases: Cases = {
     valid: [
@@ -68,6 +69,10 @@ export const cases: Cases = {
         { why: "another resource type is not checked", type: "aws:s3/bucket:Bucket", props: PG("15.3") },
         { why: "aws-native: Aurora PostgreSQL 15.10", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.10", masterUserPassword: secret("pw-native-2") } },
         { why: "aws-native: version unknown", type: "aws-native:rds:DbInstance", props: { engine: "postgres", engineVersion: UNKNOWN } },
+        { why: "refreshed facts: 16.15, released after the bundled snapshot, is in eu-west-1's list", props: PG("16.15"), provider: IN("eu-west-1"), env: REFRESHED },
+        { why: "refreshed facts: 16.8 is missing from eu-west-1's list only; us-east-1 uses the bundled list", props: PG("16.8"), provider: IN("us-east-1"), env: REFRESHED },
+        { why: "refreshed facts: a region unknown at preview uses the process's region (none here): the bundled list", props: PG("16.9"), provider: IN(UNKNOWN), env: REFRESHED },
+        { why: "refreshed facts: a malformed provider region (a number) uses the bundled list", props: PG("16.8"), provider: IN(42), env: REFRESHED },
     ],
     invalid: [
         { why: "a word where the version goes", props: PG("latest"), messageId: "notAVersion", includes: ["\"latest\"", "not a version number of aurora-postgresql"] },
@@ -124,5 +129,32 @@ export const cases: Cases = {
         },
         { why: "aws-native: Aurora PostgreSQL 15.3 (issue 14)", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.3", dbClusterIdentifier: "financial-db", deletionProtection: true }, messageId: "deprecated", includes: ["engineVersion", "15.3"] },
         { why: "aws-native: malformed version", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "latest" }, messageId: "notAVersion" },
+        {
+            why: "refreshed facts: 15.10, deprecated since the bundled snapshot, in eu-west-1 (provider region)",
+            props: PG("15.10"),
+            provider: IN("eu-west-1"),
+            env: REFRESHED,
+            messageId: "deprecated",
+            includes: ["deprecated for aurora-postgresql in eu-west-1", "an existing one must be upgraded", "as of 2026-11-02 from aws rds describe-db-engine-versions --include-all in eu-west-1"],
+        },
+        {
+            why: "refreshed facts: 16.8 is missing from eu-west-1's list, so it is reported for that region",
+            props: PG("16.8"),
+            provider: IN("eu-west-1"),
+            env: REFRESHED,
+            messageId: "unknownVersion",
+            includes: ["does not list for aurora-postgresql in eu-west-1", "older than 16.15"],
+        },
+        { why: "refreshed facts: the resource's own region input wins over its provider's", props: { ...PG("15.10"), region: "eu-west-1" }, provider: IN("us-east-1"), env: REFRESHED, messageId: "deprecated", includes: ["in eu-west-1"] },
+        { why: "refreshed facts: no region input: AWS_DEFAULT_REGION picks the list", props: PG("15.10"), env: { ...REFRESHED, AWS_DEFAULT_REGION: "eu-west-1" }, messageId: "deprecated", includes: ["in eu-west-1"] },
+        {
+            why: "refreshed facts: the bundled list names its region, not a refresh",
+            props: PG("15.8"),
+            provider: IN("us-east-1"),
+            env: REFRESHED,
+            messageId: "deprecated",
+            includes: ["deprecated for aurora-postgresql:", "bundled test fixture (us-east-1 list)"],
+        },
+        { why: "refreshed facts: a corrupt regional file is named, not skipped", props: PG("16.9"), provider: IN("ap-south-1"), env: REFRESHED, messageId: "dataUnavailable", includes: ["ap-south-1.json is corrupt"] },
     ],
 };
