@@ -63,6 +63,7 @@ import s3ReplicationDestinationExists from "./s3-replication-destination-exists"
 import route53HealthCheckMatchesListener from "./route53-health-check-matches-listener";
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
+import s3NotificationDestinationPermission from "./s3-notification-destination-permission";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -129,6 +130,7 @@ export const policies: readonly Policy[] = [
     route53HealthCheckMatchesListener,
     cloudwatchAlarmDimensionArnSuffix,
     cloudwatchAlarmThresholdUnit,
+    s3NotificationDestinationPermission,
     // names
     physicalNameLength,
     duplicatePhysicalName,
