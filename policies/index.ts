@@ -64,6 +64,8 @@ import route53HealthCheckMatchesListener from "./route53-health-check-matches-li
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import s3NotificationDestinationPermission from "./s3-notification-destination-permission";
+import sqsLambdaTriggerLimits from "./sqs-lambda-trigger-limits";
+import sqsDeadLetterQueueType from "./sqs-dead-letter-queue-type";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -131,6 +133,8 @@ export const policies: readonly Policy[] = [
     cloudwatchAlarmDimensionArnSuffix,
     cloudwatchAlarmThresholdUnit,
     s3NotificationDestinationPermission,
+    sqsLambdaTriggerLimits,
+    sqsDeadLetterQueueType,
     // names
     physicalNameLength,
     duplicatePhysicalName,
