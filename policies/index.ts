@@ -37,6 +37,7 @@ import sqsMessageRetention from "./sqs-message-retention";
 import s3PublicAccessBlock from "./s3-public-access-block";
 import skipFinalSnapshot from "./skip-final-snapshot";
 import databasePasswordHardcoded from "./database-password-hardcoded";
+import generatedPasswordCharacters from "./generated-password-characters";
 import albListenerHttps from "./alb-listener-https";
 import tlsPolicyOutdated from "./tls-policy-outdated";
 import opensearchHttpsEnforced from "./opensearch-https-enforced";
@@ -112,6 +113,7 @@ export const policies: readonly Policy[] = [
     skipFinalSnapshot,
     // secrets
     databasePasswordHardcoded,
+    generatedPasswordCharacters,
     // transport
     albListenerHttps,
     tlsPolicyOutdated,
