@@ -1,0 +1,106 @@
+import type * as aws from "@pulumi/aws";
+import { Graph } from "../lib/graph";
+import { isAwsManagedKey } from "../lib/kms";
+import { definePolicy } from "../lib/policy";
+import { Resource, regionOf } from "../lib/resource";
+import { Verdict, allowsService } from "../lib/resource-policy";
+import { asString, get, isSet, isUnknown } from "../lib/values";
+import { knownValues } from "../lib/wiring";
+
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const KEY = "aws:kms/key:Key";
+const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+const ALIAS = "aws:kms/alias:Alias";
+
+const KMS_KEY: keyof aws.cloudwatch.LogGroupArgs = "kmsKeyId";
+const POLICY: keyof aws.kms.KeyArgs & keyof aws.kms.KeyPolicyArgs = "policy";
+const POLICY_KEY: keyof aws.kms.KeyPolicyArgs = "keyId";
+const ALIAS_TARGET: keyof aws.kms.AliasArgs = "targetKeyId";
+const KEY_KEYS = ["arn", "keyId", "id"];
+
+// CloudWatch Logs uses the key as its regional service principal for these actions (CloudWatch Logs User Guide, encrypt-log-data-kms).
+const LOGS_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:GenerateDataKey", "kms:DescribeKey"];
+const SOURCE = "CloudWatch Logs User Guide, encrypt-log-data-kms; all regions; checked 2026-12-07";
+
+/** The logs service principal of the log group's region ("logs.us-east-1.amazonaws.com"); a principal for another region does not count. */
+function logsPrincipal(region: string | undefined): (name: string) => boolean {
+    return (name) => {
+        const m = /^logs(?:\.([a-z0-9-]+))?\.amazonaws\.com(?:\.cn)?$/.exec(name);
+        return m !== null && (!m[1] || !region || m[1] === region);
+    };
+}
+
+/** The keys of this stack a log group's kmsKeyId came from: directly, through an alias, or by a literal ARN or id. */
+function keysOf(graph: Graph, logGroup: Resource): Resource[] {
+    const found = new Set<Resource>();
+    for (const s of graph.sourcesOf(logGroup, KMS_KEY)) {
+        if (s.type === KEY) found.add(s);
+        if (s.type === ALIAS) for (const k of graph.sourcesOf(s, ALIAS_TARGET)) if (k.type === KEY) found.add(k);
+    }
+    const literal = asString(get(logGroup.props, KMS_KEY));
+    if (literal) for (const k of graph.ofType(KEY)) if (knownValues(k, KEY_KEYS).includes(literal)) found.add(k);
+    return [...found];
+}
+
+/** Whether the key's policy (its own, or an aws.kms.KeyPolicy's) lets the logs principal use it; "default" when it has none. */
+function keyAllowsLogs(graph: Graph, key: Resource, isLogs: (name: string) => boolean): Verdict | "default" {
+    const documents = [get(key.props, POLICY), ...graph.referrers(key, [KEY_POLICY], POLICY_KEY, KEY_KEYS).map((p) => get(p.props, POLICY))].filter(isSet);
+    if (documents.length === 0) return "default";
+    const verdicts = documents.flatMap((d) => LOGS_ACTIONS.map((a) => allowsService(d, isLogs, a)));
+    if (verdicts.includes(true)) return true;
+    return verdicts.includes(undefined) ? undefined : false;
+}
+
+export default definePolicy({
+    kind: "stack",
+    name: "kms-key-policy-allows-logs",
+    family: "wiring",
+    description:
+        "A CloudWatch log group encrypted with a KMS key of the same stack uses a key whose policy lets the logs service principal (logs.<region>.amazonaws.com) use it; " +
+        "otherwise CreateLogGroup is denied.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    types: [LOG_GROUP, KEY, KEY_POLICY, ALIAS],
+    messages: {
+        defaultPolicy:
+            "kmsKeyId is KMS key {{key}}, which has no key policy, so KMS gives it the default policy that lets only the account's IAM principals use it; CloudWatch Logs " +
+            "(logs.{{region}}.amazonaws.com) may not, and CreateLogGroup fails with \"The specified KMS key does not exist or is not allowed to be used with Arn ...\". " +
+            "Set `policy` on {{key}} with the account statement plus one allowing `Service: \"logs.{{region}}.amazonaws.com\"` `kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`, " +
+            "`kms:GenerateDataKey*`, `kms:Describe*` on `*`, with `Condition: { ArnLike: { \"kms:EncryptionContext:aws:logs:arn\": \"arn:aws:logs:{{region}}:<account>:log-group:*\" } }`. ({{source}})",
+        notGranted:
+            "kmsKeyId is KMS key {{key}}, whose key policy ({{policies}}) grants CloudWatch Logs (logs.{{region}}.amazonaws.com) nothing; CreateLogGroup fails with " +
+            "\"The specified KMS key does not exist or is not allowed to be used with Arn ...\". Add a statement allowing `Service: \"logs.{{region}}.amazonaws.com\"` " +
+            "`kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`, `kms:GenerateDataKey*`, `kms:Describe*` on `*`, with an `ArnLike` condition on " +
+            "`kms:EncryptionContext:aws:logs:arn` for the log group. ({{source}})",
+        keyElsewhere:
+            "kmsKeyId is {{value}}, a KMS key this stack does not create, so its key policy cannot be checked here; unless that policy lets " +
+            "logs.<region>.amazonaws.com use the key (kms:Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*), CreateLogGroup is denied. ({{source}})",
+    },
+    advisoryMessages: ["keyElsewhere"],
+    remediationSteps:
+        "Give the key used by a log group a key policy with a statement for `Service: \"logs.<region>.amazonaws.com\"` allowing `kms:Encrypt*`, `kms:Decrypt*`, " +
+        "`kms:ReEncrypt*`, `kms:GenerateDataKey*` and `kms:Describe*` on `*`, conditioned on `kms:EncryptionContext:aws:logs:arn` (ArnLike the log group ARNs), " +
+        "besides the statement for the account. Counterparts: none in FSBP, checkov or cfn-lint (they check that a key is set, not that it can be used).",
+    check({ graph, report }) {
+        for (const logGroup of graph.ofType(LOG_GROUP)) {
+            const keyRef = get(logGroup.props, KMS_KEY);
+            if (!isSet(keyRef) || isAwsManagedKey(keyRef)) continue;
+            const region = regionOf(logGroup);
+            const keys = keysOf(graph, logGroup);
+            if (keys.length === 0) {
+                const fromElsewhere = isUnknown(keyRef) ? graph.sourcesOf(logGroup, KMS_KEY).length > 0 : true;
+                if (fromElsewhere) report("keyElsewhere", { property: KMS_KEY, value: isUnknown(keyRef) ? "computed from another stack" : keyRef, source: SOURCE }, logGroup);
+                continue;
+            }
+            for (const key of keys) {
+                const verdict = keyAllowsLogs(graph, key, logsPrincipal(region));
+                const shown = region || "<region>";
+                if (verdict === "default") report("defaultPolicy", { key: key.name, region: shown, source: SOURCE }, logGroup);
+                else if (verdict === false) {
+                    const policies = [key, ...graph.referrers(key, [KEY_POLICY], POLICY_KEY, KEY_KEYS)].filter((r) => isSet(get(r.props, POLICY))).map((r) => r.name);
+                    report("notGranted", { key: key.name, region: shown, policies, source: SOURCE }, logGroup);
+                }
+            }
+        }
+    },
+});
