@@ -151,7 +151,8 @@ export default definePolicy({
         "Give the random.RandomPassword that feeds a database or cache password an `overrideSpecial` the service accepts — RDS and DocumentDB: no `/`, `\"`, `@` or space " +
         "(RDS for Oracle also no `&` or `'`); Redshift: no `'`, `\"`, `\\`, `/`, `@` or space; ElastiCache AUTH tokens: only `!&#$^<>-` — or set `special: false`, " +
         "and a `length` the engine accepts (MySQL/MariaDB 8-41, Oracle 8-30, DocumentDB 8-100, Redshift 8-64, ElastiCache 16-128). Better still, let the service " +
-        "manage the password (`manageMasterUserPassword: true`). Counterparts: none in FSBP, checkov or cfn-lint (cfn-lint checks password length and pattern only on literals).",
+        "manage the password (`manageMasterUserPassword: true`).",
+    counterparts: "none in FSBP or checkov; cfn-lint validates only literal passwords against the schema, not a generator's character set",
     check({ graph, report }) {
         for (const r of graph.ofType(...Object.keys(TARGETS))) {
             const rules = TARGETS[r.type];

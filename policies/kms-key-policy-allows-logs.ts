@@ -80,7 +80,8 @@ export default definePolicy({
     remediationSteps:
         "Give the key used by a log group a key policy with a statement for `Service: \"logs.<region>.amazonaws.com\"` allowing `kms:Encrypt*`, `kms:Decrypt*`, " +
         "`kms:ReEncrypt*`, `kms:GenerateDataKey*` and `kms:Describe*` on `*`, conditioned on `kms:EncryptionContext:aws:logs:arn` (ArnLike the log group ARNs), " +
-        "besides the statement for the account. Counterparts: none in FSBP, checkov or cfn-lint (they check that a key is set, not that it can be used).",
+        "besides the statement for the account.",
+    counterparts: "none: FSBP, checkov CKV_AWS_158 and trivy AWS-0017 check that a log group has a key, not that the logs principal may use it",
     check({ graph, report }) {
         for (const logGroup of graph.ofType(LOG_GROUP)) {
             const keyRef = get(logGroup.props, KMS_KEY);

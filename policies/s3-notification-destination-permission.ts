@@ -148,7 +148,8 @@ export default definePolicy({
         "Grant S3 access to each destination before the notification is written: an aws.lambda.Permission with `principal: \"s3.amazonaws.com\"` and " +
         "`sourceArn: bucket.arn` for a function, an aws.sqs.QueuePolicy allowing `sqs:SendMessage`, or an aws.sns.TopicPolicy allowing `SNS:Publish`, to " +
         "`Service: \"s3.amazonaws.com\"` with an `aws:SourceArn` condition on the bucket; add the grant to the notification's `dependsOn`. " +
-        "AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html (checked 2026-12-07). Counterparts: none in FSBP, checkov, cfn-lint.",
+        "AWS: https://docs.aws.amazon.com/AmazonS3/latest/userguide/grant-destinations-permissions-to-s3.html (checked 2026-12-07).",
+    counterparts: "none in FSBP, checkov or cfn-lint (checkov CKV_AWS_364 and trivy AWS-0067 only ask a Lambda permission for a sourceArn)",
     check({ graph, report }) {
         const permissions = graph.ofType(LAMBDA_PERMISSION);
         for (const notification of graph.ofType(NOTIFICATION)) {

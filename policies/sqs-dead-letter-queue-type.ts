@@ -50,7 +50,8 @@ export default definePolicy({
     },
     remediationSteps:
         "Create the dead-letter queue with the same `fifoQueue` setting as the queue it serves (a FIFO queue's name ends in `.fifo`), and set the source queue's " +
-        "`redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 })`. Counterparts: none in FSBP, checkov or cfn-lint.",
+        "`redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 5 })`.",
+    counterparts: "cfn-lint E3502 (DLQ of the same type, CloudFormation only); none in FSBP or checkov",
     check({ graph, report }) {
         for (const holder of graph.ofType(QUEUE, REDRIVE)) {
             const queue = sourceQueue(graph, holder);

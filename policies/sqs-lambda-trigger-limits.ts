@@ -92,8 +92,8 @@ export default definePolicy({
     },
     remediationSteps:
         "Give the source queue `visibilityTimeoutSeconds` of at least the function's `timeout` (AWS recommends 6 × timeout + maximumBatchingWindowInSeconds; the defaults are 30 s and 3 s). " +
-        "For a FIFO queue keep `batchSize` at 10 or less and set no batching window; for a standard queue with `batchSize` above 10 set `maximumBatchingWindowInSeconds` to at least 1. " +
-        "Counterparts: cfn-lint E3505 (visibility timeout vs function timeout); none in FSBP or checkov.",
+        "For a FIFO queue keep `batchSize` at 10 or less and set no batching window; for a standard queue with `batchSize` above 10 set `maximumBatchingWindowInSeconds` to at least 1.",
+    counterparts: "cfn-lint E3505 (queue VisibilityTimeout vs function Timeout) and E3705 (FIFO BatchSize at most 10), CloudFormation only; none in FSBP or checkov",
     check({ graph, report }) {
         for (const mapping of graph.ofType(MAPPING)) {
             const source = sourceOf(graph, mapping);
