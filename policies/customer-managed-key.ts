@@ -25,7 +25,7 @@ const FIX: Record<string, string> = {
     [SECRET]: "`kmsKeyId: key.arn`",
     [LOG_GROUP]:
         "`kmsKeyId: key.arn`, and give that key a policy allowing `Service: \"logs.<region>.amazonaws.com\"` kms:Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey* and Describe* " +
-        "(conditioned on `kms:EncryptionContext:aws:logs:arn`): with the default key policy CreateLogGroup is denied (see kms-key-policy-allows-logs)",
+        "(conditioned on `kms:EncryptionContext:aws:logs:arn`): with the default key policy CreateLogGroup is denied (see kms-key-policy-allows-service)",
 };
 const SERVICE: Record<string, string> = {
     [TABLE]: "DynamoDB",
@@ -106,7 +106,7 @@ export default definePolicy<Config>({
         "Create an aws.kms.Key (with `enableKeyRotation: true`) and pass its ARN: DynamoDB `serverSideEncryption: { enabled: true, kmsKeyArn }`, " +
         "SQS and SNS `kmsMasterKeyId`, Secrets Manager and CloudWatch Logs `kmsKeyId`. The key policy must let the services that use the key do so: for a log group " +
         "a statement for `logs.<region>.amazonaws.com` (kms:Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*, conditioned on " +
-        "`kms:EncryptionContext:aws:logs:arn`), without which CreateLogGroup is denied (kms-key-policy-allows-logs); for a queue or topic that an AWS service " +
+        "`kms:EncryptionContext:aws:logs:arn`), without which CreateLogGroup is denied (kms-key-policy-allows-service); for a queue or topic that an AWS service " +
         "delivers to, that service's principal (kms:GenerateDataKey*, kms:Decrypt). Keys named `alias/aws/...` are AWS-managed and are reported.",
     // No fix: which key to use, and a key policy that lets the service use it, cannot be inferred; a wrong key breaks the service.
     check({ resource, config, get, report }) {

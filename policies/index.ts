@@ -67,7 +67,7 @@ import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import s3NotificationDestinationPermission from "./s3-notification-destination-permission";
 import sqsLambdaTriggerLimits from "./sqs-lambda-trigger-limits";
 import sqsDeadLetterQueueType from "./sqs-dead-letter-queue-type";
-import kmsKeyPolicyAllowsLogs from "./kms-key-policy-allows-logs";
+import kmsKeyPolicyAllowsService from "./kms-key-policy-allows-service";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -138,7 +138,7 @@ export const policies: readonly Policy[] = [
     s3NotificationDestinationPermission,
     sqsLambdaTriggerLimits,
     sqsDeadLetterQueueType,
-    kmsKeyPolicyAllowsLogs,
+    kmsKeyPolicyAllowsService,
     // names
     physicalNameLength,
     duplicatePhysicalName,

@@ -20,7 +20,7 @@ const BREAKERS: readonly [policy: string, on: string, why: string][] = [
     ["sqs-lambda-trigger-limits", "ledger", "batch size 100 on a FIFO queue: CreateEventSourceMapping fails"],
     ["sqs-dead-letter-queue-type", "ledger", "a FIFO queue with a standard dead-letter queue: the redrive policy is rejected"],
     ["generated-password-characters", "catalog", "random's default specials include @: CreateDBInstance fails on some runs"],
-    ["kms-key-policy-allows-logs", "job-worker", "a key policy without the logs principal: CreateLogGroup is denied"],
+    ["kms-key-policy-allows-service", "job-worker", "a key policy without the logs principal: CreateLogGroup is denied"],
 ];
 const POLICIES = new Set(BREAKERS.map(([policy]) => policy));
 

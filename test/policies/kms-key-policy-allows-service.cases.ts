@@ -26,6 +26,26 @@ function logGroup(props: Record<string, unknown> = {}, deps: string[] = ["logs-k
 
 const doc = (...statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
+const QUEUE = "aws:sqs/queue:Queue";
+const TOPIC = "aws:sns/topic:Topic";
+const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const SNS_USE = { Sid: "Sns", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" };
+const encryptedQueue: CaseResource = { type: QUEUE, name: "orders", props: { arn: UNKNOWN, kmsMasterKeyId: UNKNOWN }, propertyDependencies: { kmsMasterKeyId: ["logs-key"] } };
+const encryptedTopic: CaseResource = { type: TOPIC, name: "alerts", props: { arn: UNKNOWN, kmsMasterKeyId: UNKNOWN }, propertyDependencies: { kmsMasterKeyId: ["logs-key"] } };
+const subscription = (protocol = "sqs"): CaseResource => ({
+    type: SUBSCRIPTION,
+    name: "orders-sub",
+    props: { topic: UNKNOWN, protocol, endpoint: UNKNOWN },
+    propertyDependencies: { endpoint: ["orders"] },
+});
+const alarm: CaseResource = {
+    type: ALARM,
+    name: "dlq-depth",
+    props: { alarmActions: [UNKNOWN], okActions: [UNKNOWN] },
+    propertyDependencies: { alarmActions: ["alerts"], okActions: ["alerts"] },
+};
+
 export const cases: Cases = {
     valid: [
         { why: "key policy grants the logs principal with an encryption-context condition", resources: [key(doc(ACCOUNT, LOGS)), logGroup()] },
@@ -38,6 +58,10 @@ export const cases: Cases = {
         { why: "state: literal key ARN of a key whose policy grants logs", resources: [key(doc(ACCOUNT, LOGS), { arn: KEY_ARN }), logGroup({ kmsKeyId: KEY_ARN }, [])] },
         { why: "secret tags on the key", resources: [key(doc(ACCOUNT, LOGS), { tags: { Owner: secret("owner-secret-tag") } }), logGroup()] },
         { why: "kmsKeyId unknown and from no resource", resources: [logGroup({}, [])] },
+        { why: "SNS delivers to a queue whose key grants sns.amazonaws.com", resources: [key(doc(ACCOUNT, SNS_USE)), encryptedQueue, subscription()] },
+        { why: "an HTTPS subscription is no SNS-to-SQS delivery", resources: [key(doc(ACCOUNT)), encryptedQueue, subscription("https")] },
+        { why: "an encrypted queue no AWS service sends to", resources: [key(), encryptedQueue] },
+        { why: "topic key policy unknown during preview", resources: [key(UNKNOWN), encryptedTopic, alarm] },
     ],
     invalid: [
         {
@@ -67,5 +91,22 @@ export const cases: Cases = {
             level: "advisory",
         },
         { why: "secret tags are never printed", resources: [key(undefined, { tags: { Owner: secret("owner-secret-tag") } }), logGroup()], messageId: "defaultPolicy", on: "app" },
+        {
+            why: "SNS delivers to a queue whose key grants only the account: advisory",
+            resources: [key(doc(ACCOUNT)), encryptedQueue, subscription()],
+            messageId: "deliveryDenied",
+            on: "orders",
+            level: "advisory",
+            includes: ["sns.amazonaws.com", "orders-sub", "logs-key"],
+        },
+        {
+            why: "an alarm's actions publish to a topic whose key has the default policy: one advisory",
+            resources: [key(), encryptedTopic, alarm],
+            messageId: "deliveryDenied",
+            on: "alerts",
+            level: "advisory",
+            count: 1,
+            includes: ["cloudwatch.amazonaws.com", "dlq-depth"],
+        },
     ],
 };
