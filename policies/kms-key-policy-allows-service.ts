@@ -78,7 +78,9 @@ function keysOf(graph: Graph, holder: Resource, property: string): Resource[] {
 
 /** Whether the key's policy (its own, or an aws.kms.KeyPolicy's) lets a service principal use it for one of `actions`; "default" when it has none. */
 function keyAllows(graph: Graph, key: Resource, isService: (name: string) => boolean, actions: readonly string[]): Verdict | "default" {
-    const documents = [get(key.props, POLICY), ...graph.referrers(key, [KEY_POLICY], POLICY_KEY, KEY_KEYS).map((p) => get(p.props, POLICY))].filter(isSet);
+    // A KeyPolicy whose key is unknown and not computed from a key of this stack may be this key's.
+    const opaque = graph.ofType(KEY_POLICY).filter((p) => isUnknown(get(p.props, POLICY_KEY)) && !graph.sourcesOf(p, POLICY_KEY).some((s) => s.type === KEY || s.type === ALIAS));
+    const documents = [get(key.props, POLICY), ...[...graph.referrers(key, [KEY_POLICY], POLICY_KEY, KEY_KEYS), ...opaque].map((p) => get(p.props, POLICY))].filter(isSet);
     if (documents.length === 0) return "default";
     const verdicts = documents.flatMap((d) => actions.map((a) => allowsService(d, isService, a)));
     if (verdicts.includes(true)) return true;
@@ -130,7 +132,7 @@ export default definePolicy({
             const keys = keysOf(graph, logGroup, KMS_KEY);
             if (keys.length === 0) {
                 const fromElsewhere = isUnknown(keyRef) ? graph.sourcesOf(logGroup, KMS_KEY).length > 0 : true;
-                if (fromElsewhere) report("keyElsewhere", { property: KMS_KEY, value: isUnknown(keyRef) ? "computed from another stack" : keyRef, source: SOURCE }, logGroup);
+                if (fromElsewhere) report("keyElsewhere", { property: KMS_KEY, value: isUnknown(keyRef) ? "computed from a resource that is no aws.kms.Key of this stack" : keyRef, source: SOURCE }, logGroup);
                 continue;
             }
             for (const key of keys) {

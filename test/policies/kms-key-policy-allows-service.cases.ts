@@ -58,6 +58,10 @@ export const cases: Cases = {
         { why: "state: literal key ARN of a key whose policy grants logs", resources: [key(doc(ACCOUNT, LOGS), { arn: KEY_ARN }), logGroup({ kmsKeyId: KEY_ARN }, [])] },
         { why: "secret tags on the key", resources: [key(doc(ACCOUNT, LOGS), { tags: { Owner: secret("owner-secret-tag") } }), logGroup()] },
         { why: "kmsKeyId unknown and from no resource", resources: [logGroup({}, [])] },
+        {
+            why: "a KeyPolicy whose key comes from a stack reference may be this key's",
+            resources: [key(), { type: "pulumi:pulumi:StackReference", name: "shared", props: { outputs: UNKNOWN } }, { type: KEY_POLICY, name: "shared-policy", props: { keyId: UNKNOWN, policy: doc(ACCOUNT, LOGS) }, propertyDependencies: { keyId: ["shared"] } }, logGroup()],
+        },
         { why: "SNS delivers to a queue whose key grants sns.amazonaws.com", resources: [key(doc(ACCOUNT, SNS_USE)), encryptedQueue, subscription()] },
         { why: "an HTTPS subscription is no SNS-to-SQS delivery", resources: [key(doc(ACCOUNT)), encryptedQueue, subscription("https")] },
         { why: "an encrypted queue no AWS service sends to", resources: [key(), encryptedQueue] },
@@ -82,6 +86,13 @@ export const cases: Cases = {
             resources: [key(doc(ACCOUNT), { arn: KEY_ARN }), logGroup({ kmsKeyId: KEY_ARN }, [])],
             messageId: "notGranted",
             on: "app",
+        },
+        {
+            why: "key from a stack reference: advisory",
+            resources: [{ type: "pulumi:pulumi:StackReference", name: "shared", props: { outputs: UNKNOWN } }, logGroup({}, ["shared"])],
+            messageId: "keyElsewhere",
+            on: "app",
+            level: "advisory",
         },
         {
             why: "key outside the stack: advisory",
