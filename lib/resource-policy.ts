@@ -61,6 +61,13 @@ export function allowsService(document: unknown, isService: (name: string) => bo
     return unsure ? undefined : false;
 }
 
+/** Whether any of the documents lets the service perform any of the actions: true if one grants, undefined if one cannot be judged. */
+export function anyAllows(documents: readonly unknown[], isService: (name: string) => boolean, actions: readonly string[]): Verdict {
+    const verdicts = documents.flatMap((d) => actions.map((a) => allowsService(d, isService, a)));
+    if (verdicts.includes(true)) return true;
+    return verdicts.includes(undefined) ? undefined : false;
+}
+
 /** A matcher for one global service principal ("s3.amazonaws.com"), also in its China-partition form. */
 export function servicePrincipal(service: string): (name: string) => boolean {
     return (name) => name === `${service}.amazonaws.com` || name === `${service}.amazonaws.com.cn`;

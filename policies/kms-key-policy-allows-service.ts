@@ -3,7 +3,7 @@ import { Graph } from "../lib/graph";
 import { isAwsManagedKey } from "../lib/kms";
 import { definePolicy } from "../lib/policy";
 import { Resource, regionOf } from "../lib/resource";
-import { Verdict, allowsService, servicePrincipal } from "../lib/resource-policy";
+import { Verdict, anyAllows, servicePrincipal } from "../lib/resource-policy";
 import { asString, get, isSet, isUnknown } from "../lib/values";
 import { knownValues } from "../lib/wiring";
 
@@ -81,10 +81,7 @@ function keyAllows(graph: Graph, key: Resource, isService: (name: string) => boo
     // A KeyPolicy whose key is unknown and not computed from a key of this stack may be this key's.
     const opaque = graph.ofType(KEY_POLICY).filter((p) => isUnknown(get(p.props, POLICY_KEY)) && !graph.sourcesOf(p, POLICY_KEY).some((s) => s.type === KEY || s.type === ALIAS));
     const documents = [get(key.props, POLICY), ...[...graph.referrers(key, [KEY_POLICY], POLICY_KEY, KEY_KEYS), ...opaque].map((p) => get(p.props, POLICY))].filter(isSet);
-    if (documents.length === 0) return "default";
-    const verdicts = documents.flatMap((d) => actions.map((a) => allowsService(d, isService, a)));
-    if (verdicts.includes(true)) return true;
-    return verdicts.includes(undefined) ? undefined : false;
+    return documents.length === 0 ? "default" : anyAllows(documents, isService, actions);
 }
 
 export default definePolicy({

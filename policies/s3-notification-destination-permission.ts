@@ -3,7 +3,7 @@ import { globToRegExp } from "../lib/glob";
 import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
-import { allowsService, servicePrincipal } from "../lib/resource-policy";
+import { allowsService, anyAllows, servicePrincipal } from "../lib/resource-policy";
 import { BUCKET_TYPES } from "../lib/s3";
 import { asArray, asString, get, isSet, isUnknown } from "../lib/values";
 import { Invoked, LAMBDA_ALIAS, LAMBDA_FUNCTION, LAMBDA_PERMISSION, grantsInvoke, invokedFunction, invokedName, knownValues, onFunction, parseArn } from "../lib/wiring";
@@ -107,9 +107,7 @@ function destinationAllows(graph: Graph, destination: Resource, kind: Kind): boo
     // A policy whose target is unknown and not computed from a resource of this kind may be for this destination.
     const opaque = graph.ofType(kind.policyType).filter((p) => isUnknown(get(p.props, kind.ref)) && !graph.sourcesOf(p, kind.ref).some((s) => s.type === kind.type));
     const documents = [get(destination.props, POLICY), ...[...policies, ...opaque].map((p) => get(p.props, POLICY))].filter(isSet);
-    const verdicts = documents.map((d) => allowsService(d, isS3, kind.action));
-    if (verdicts.includes(true)) return true;
-    return verdicts.includes(undefined) ? undefined : false;
+    return anyAllows(documents, isS3, [kind.action]);
 }
 
 export default definePolicy({

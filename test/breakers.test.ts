@@ -2,9 +2,9 @@
 // the engine sees it and sent to the compiled pack over the Analyzer protocol. As written it must draw each breaker at
 // mandatory on the resource whose create fails; with each fix, none of them. The jest helper must agree with the pack.
 import * as path from "path";
-import { EngineResource, EngineRun, PackClient, runEngine, startPack } from "../engine/client";
+import { EngineRun, PackClient, runEngine, startPack } from "../engine/client";
 import { checkProgram } from "../testing";
-import { captureProgram } from "../testing/capture";
+import { registered } from "./registered";
 import { mediaPipeline } from "./seeds/media-pipeline";
 
 jest.setTimeout(120_000);
@@ -12,6 +12,7 @@ jest.setTimeout(120_000);
 const ROOT = path.resolve(__dirname, "..", "..");
 const STACK = "pr7";
 const PROJECT = "media";
+const CAPTURE = { project: PROJECT, stack: STACK, organization: "acme", preview: true };
 
 /** Each breaker as `policy on resource`, and the create it fails. */
 const BREAKERS: readonly [policy: string, on: string, why: string][] = [
@@ -23,23 +24,6 @@ const BREAKERS: readonly [policy: string, on: string, why: string][] = [
     ["kms-key-policy-allows-service", "job-worker", "a key policy without the logs principal: CreateLogGroup is denied"],
 ];
 const POLICIES = new Set(BREAKERS.map(([policy]) => policy));
-
-async function registered(fixed: boolean): Promise<EngineResource[]> {
-    const captured = await captureProgram(() => mediaPipeline({ fixed }), { project: PROJECT, stack: STACK, organization: "acme", preview: true });
-    return captured.resources.map(
-        (r): EngineResource => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: captured.wire.get(r.urn) ?? {},
-            options: { protect: r.opts.protect, ignoreChanges: r.opts.ignoreChanges },
-            provider: r.provider && { ...r.provider, props: captured.wire.get(r.provider.urn) ?? {} },
-            parent: r.parent,
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-        }),
-    );
-}
 
 function ours(run: EngineRun): string[] {
     return run.findings.filter((f) => POLICIES.has(f.policyName)).map((f) => `${f.policyName} ${f.enforcementLevel} on ${f.resource.name}`);
@@ -61,7 +45,7 @@ describe("deploy-breakers that span resources, over the Analyzer protocol", () =
     });
 
     test("as written, each breaker is mandatory on the resource whose create fails", async () => {
-        const run = await runEngine(pack, await registered(false));
+        const run = await runEngine(pack, await registered(() => mediaPipeline({ fixed: false }), CAPTURE));
         const got = new Set(ours(run));
         expect(BREAKERS.map(([policy, on]) => `${policy} mandatory on ${on}`).filter((k) => !got.has(k))).toEqual([]);
         expect(run.findings.filter((f) => /can't run|could not evaluate/.test(f.message))).toEqual([]);
@@ -70,7 +54,7 @@ describe("deploy-breakers that span resources, over the Analyzer protocol", () =
     });
 
     test("with each fix, none of those policies reports anything", async () => {
-        const run = await runEngine(pack, await registered(true));
+        const run = await runEngine(pack, await registered(() => mediaPipeline({ fixed: true }), CAPTURE));
         expect(ours(run)).toEqual([]);
         expect(await helperVerdicts(true)).toEqual([]);
     });

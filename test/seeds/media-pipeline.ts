@@ -85,27 +85,20 @@ export function mediaPipeline({ fixed }: PipelineOptions): void {
     });
 
     // Worker logs encrypted with a key of this stack: the logs principal needs the key policy's permission.
+    const logGroupName = "/media/job-worker";
+    const logsGrant = {
+        Sid: "LogsUseOfTheKey",
+        Effect: "Allow",
+        Principal: { Service: "logs.us-east-1.amazonaws.com" },
+        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        Resource: "*",
+        Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:123456789012:log-group:${logGroupName}` } },
+    };
+    const accountGrant = { Sid: "Account", Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "kms:*", Resource: "*" };
     const key = new aws.kms.Key("worker-logs", {
         enableKeyRotation: true,
         deletionWindowInDays: 7,
-        policy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                { Sid: "Account", Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "kms:*", Resource: "*" },
-                ...(fixed
-                    ? [
-                          {
-                              Sid: "CloudWatchLogs",
-                              Effect: "Allow",
-                              Principal: { Service: "logs.us-east-1.amazonaws.com" },
-                              Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                              Resource: "*",
-                              Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:*" } },
-                          },
-                      ]
-                    : []),
-            ],
-        }),
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: fixed ? [accountGrant, logsGrant] : [accountGrant] }),
     });
-    new aws.cloudwatch.LogGroup("job-worker", { retentionInDays: 30, kmsKeyId: key.arn });
+    new aws.cloudwatch.LogGroup("job-worker", { name: logGroupName, retentionInDays: 30, kmsKeyId: key.arn });
 }
