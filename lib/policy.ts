@@ -67,6 +67,8 @@ interface PolicyMeta<C> {
      * `pulumi policy analyze` or an audit policy group), where the message speaks of creating it.
      */
     existingResources?: Record<string, string>;
+    /** The same check in AWS Security Hub FSBP, checkov or cfn-lint, for the catalog ("none" when no peer has it). */
+    counterparts?: string;
     /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
     advisoryMessages?: readonly string[];
     config?: ConfigSchema;

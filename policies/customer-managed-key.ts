@@ -21,10 +21,12 @@ const KEY_ID: keyof aws.secretsmanager.SecretArgs & keyof aws.cloudwatch.LogGrou
 // The customer-managed setting per type, shown in messages as the fix.
 const FIX: Record<string, string> = {
     [TABLE]: "`serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }`",
-    [QUEUE]: "`kmsMasterKeyId: key.arn`",
-    [TOPIC]: "`kmsMasterKeyId: key.arn`",
+    [QUEUE]: "`kmsMasterKeyId: key.arn` (if an AWS service sends to the queue, e.g. SNS, S3 or EventBridge, the key policy must let that service principal use kms:GenerateDataKey* and kms:Decrypt)",
+    [TOPIC]: "`kmsMasterKeyId: key.arn` (if an AWS service publishes to the topic, e.g. CloudWatch alarms, S3 or EventBridge, the key policy must let that service principal use kms:GenerateDataKey* and kms:Decrypt)",
     [SECRET]: "`kmsKeyId: key.arn`",
-    [LOG_GROUP]: "`kmsKeyId: key.arn` (the key policy must allow the logs service principal)",
+    [LOG_GROUP]:
+        "`kmsKeyId: key.arn`, and give that key a policy allowing `Service: \"logs.<region>.amazonaws.com\"` kms:Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey* and Describe* " +
+        "(conditioned on `kms:EncryptionContext:aws:logs:arn`): with the default key policy CreateLogGroup is denied (see kms-key-policy-allows-service)",
 };
 const SERVICE: Record<string, string> = {
     [TABLE]: "DynamoDB",
@@ -103,8 +105,10 @@ export default definePolicy<Config>({
     },
     remediationSteps:
         "Create an aws.kms.Key (with `enableKeyRotation: true`) and pass its ARN: DynamoDB `serverSideEncryption: { enabled: true, kmsKeyArn }`, " +
-        "SQS and SNS `kmsMasterKeyId`, Secrets Manager and CloudWatch Logs `kmsKeyId`. The key policy must let the service (and, for log groups, " +
-        "`logs.<region>.amazonaws.com`) use the key. Keys named `alias/aws/...` are AWS-managed and are reported.",
+        "SQS and SNS `kmsMasterKeyId`, Secrets Manager and CloudWatch Logs `kmsKeyId`. The key policy must let the services that use the key do so: for a log group " +
+        "a statement for `logs.<region>.amazonaws.com` (kms:Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*, conditioned on " +
+        "`kms:EncryptionContext:aws:logs:arn`), without which CreateLogGroup is denied (kms-key-policy-allows-service); for a queue or topic that an AWS service " +
+        "delivers to, that service's principal (kms:GenerateDataKey*, kms:Decrypt). Keys named `alias/aws/...` are AWS-managed and are reported.",
     // No fix: which key to use, and a key policy that lets the service use it, cannot be inferred; a wrong key breaks the service.
     check({ resource, config, get, report }) {
         if (!(config.types ?? TYPES).includes(resource.type)) return;

@@ -4,66 +4,13 @@ import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
 import { asString, get, isSet, isUnknown } from "../lib/values";
-import { EVENT_RULE, EVENT_TARGET, LAMBDA_ALIAS, LAMBDA_FUNCTION, LAMBDA_PERMISSION, knownValues, lambdaName, parseArn } from "../lib/wiring";
+import { EVENT_RULE, EVENT_TARGET, LAMBDA_ALIAS, LAMBDA_FUNCTION, LAMBDA_PERMISSION, grantsInvoke, invokedFunction, invokedName, knownValues, onFunction, parseArn } from "../lib/wiring";
 
 const TARGET_ARN: keyof aws.cloudwatch.EventTargetArgs = "arn";
 const TARGET_RULE: keyof aws.cloudwatch.EventTargetArgs = "rule";
-const FUNCTION: keyof aws.lambda.PermissionArgs = "function";
-const PRINCIPAL: keyof aws.lambda.PermissionArgs = "principal";
-const ACTION: keyof aws.lambda.PermissionArgs = "action";
 const SOURCE_ARN: keyof aws.lambda.PermissionArgs = "sourceArn";
-const ALIAS_FUNCTION: keyof aws.lambda.AliasArgs = "functionName";
 
 const EVENTS = "events.amazonaws.com";
-const INVOKE_ACTIONS = ["lambda:invokefunction", "lambda:*", "*"];
-
-/** The Lambda function a target invokes: the resources it came from, and the function names it may carry. */
-interface Invoked {
-    resources: Resource[];
-    names: Set<string>;
-}
-
-function invokedBy(graph: Graph, target: Resource): Invoked | undefined {
-    const fromDeps = graph.sourcesOf(target, TARGET_ARN).filter((s) => s.type === LAMBDA_FUNCTION || s.type === LAMBDA_ALIAS);
-    const arn = asString(get(target.props, TARGET_ARN));
-    const parsed = arn ? parseArn(arn) : undefined;
-    const literalLambda = parsed?.service === "lambda" && parsed.resource.startsWith("function:");
-    // A known ARN of another service is not a Lambda target, whatever it was computed from.
-    if (arn && !literalLambda) return undefined;
-    const resources = new Set<Resource>(fromDeps);
-    for (const alias of fromDeps.filter((s) => s.type === LAMBDA_ALIAS)) {
-        for (const fn of graph.sourcesOf(alias, ALIAS_FUNCTION)) if (fn.type === LAMBDA_FUNCTION) resources.add(fn);
-    }
-    const names = new Set<string>();
-    if (literalLambda && arn) {
-        names.add(lambdaName(arn));
-        for (const fn of graph.ofType(LAMBDA_FUNCTION)) if (knownValues(fn, ["name"]).includes(lambdaName(arn))) resources.add(fn);
-    }
-    if (resources.size === 0 && names.size === 0) return undefined;
-    // A function's ARN names nothing its name does not.
-    for (const r of resources) for (const v of knownValues(r, r.type === LAMBDA_ALIAS ? [ALIAS_FUNCTION] : ["name"])) names.add(lambdaName(v));
-    return { resources: [...resources], names };
-}
-
-/** Whether the permission names the invoked function, by dependency or by a literal name/ARN; unknown counts. */
-function onFunction(graph: Graph, permission: Resource, invoked: Invoked): boolean {
-    const deps = graph.sourcesOf(permission, FUNCTION);
-    if (deps.some((d) => invoked.resources.includes(d))) return true;
-    const fn = get(permission.props, FUNCTION);
-    // An unknown function computed from some other Lambda function is that other function.
-    if (isUnknown(fn)) return !deps.some((d) => d.type === LAMBDA_FUNCTION || d.type === LAMBDA_ALIAS);
-    const ref = asString(fn);
-    return ref !== undefined && invoked.names.has(lambdaName(ref));
-}
-
-function grantsEvents(permission: Resource): boolean {
-    const principal = get(permission.props, PRINCIPAL);
-    const action = get(permission.props, ACTION);
-    const principalOk = isUnknown(principal) || asString(principal) === EVENTS;
-    const actionName = asString(action);
-    const actionOk = actionName === undefined || INVOKE_ACTIONS.includes(actionName.toLowerCase());
-    return principalOk && actionOk;
-}
 
 /** Whether a known sourceArn (which may hold wildcards) names the rule, by its ARN or else by the name after the last "/". */
 function arnNamesRule(sourceArn: string, rule: Resource | undefined, ruleName: string | undefined): boolean {
@@ -117,11 +64,11 @@ export default definePolicy({
     check({ graph, report }) {
         const permissions = graph.ofType(LAMBDA_PERMISSION);
         for (const target of graph.ofType(EVENT_TARGET)) {
-            const invoked = invokedBy(graph, target);
+            const invoked = invokedFunction(graph, target, TARGET_ARN, get(target.props, TARGET_ARN));
             if (!invoked) continue;
-            const forFunction = permissions.filter((p) => onFunction(graph, p, invoked) && grantsEvents(p));
+            const forFunction = permissions.filter((p) => onFunction(graph, p, invoked) && grantsInvoke(p, EVENTS));
             if (forFunction.some((p) => allowsRule(graph, p, target))) continue;
-            const fnName = invoked.resources.find((r) => r.type === LAMBDA_FUNCTION)?.name ?? [...invoked.names][0] ?? "(unknown)";
+            const fnName = invokedName(invoked);
             if (forFunction.length > 0) report("otherRule", { function: fnName, permissions: forFunction.map((p) => p.name) }, target);
             else report("noPermission", { function: fnName }, target);
         }

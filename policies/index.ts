@@ -37,6 +37,7 @@ import sqsMessageRetention from "./sqs-message-retention";
 import s3PublicAccessBlock from "./s3-public-access-block";
 import skipFinalSnapshot from "./skip-final-snapshot";
 import databasePasswordHardcoded from "./database-password-hardcoded";
+import generatedPasswordCharacters from "./generated-password-characters";
 import albListenerHttps from "./alb-listener-https";
 import tlsPolicyOutdated from "./tls-policy-outdated";
 import opensearchHttpsEnforced from "./opensearch-https-enforced";
@@ -64,6 +65,10 @@ import route53HealthCheckMatchesListener from "./route53-health-check-matches-li
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import versionFactsAge from "./version-facts-age";
+import s3NotificationDestinationPermission from "./s3-notification-destination-permission";
+import sqsLambdaTriggerLimits from "./sqs-lambda-trigger-limits";
+import sqsDeadLetterQueueType from "./sqs-dead-letter-queue-type";
+import kmsKeyPolicyAllowsService from "./kms-key-policy-allows-service";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -111,6 +116,7 @@ export const policies: readonly Policy[] = [
     skipFinalSnapshot,
     // secrets
     databasePasswordHardcoded,
+    generatedPasswordCharacters,
     // transport
     albListenerHttps,
     tlsPolicyOutdated,
@@ -131,6 +137,10 @@ export const policies: readonly Policy[] = [
     route53HealthCheckMatchesListener,
     cloudwatchAlarmDimensionArnSuffix,
     cloudwatchAlarmThresholdUnit,
+    s3NotificationDestinationPermission,
+    sqsLambdaTriggerLimits,
+    sqsDeadLetterQueueType,
+    kmsKeyPolicyAllowsService,
     // names
     physicalNameLength,
     duplicatePhysicalName,

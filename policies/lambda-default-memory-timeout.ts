@@ -37,10 +37,14 @@ export default definePolicy<DefaultsConfig>({
     messages: {
         defaults:
             "memorySize is {{memory}} and timeout is {{timeout}}, where Lambda's defaults are 128 MB and 3 seconds: a function that calls a database or another " +
-            "service often needs more than 3 s and is killed mid-request, and 128 MB also gets the smallest CPU share. Set both for the workload (e.g. memorySize: 512, timeout: 30).",
+            "service often needs more than 3 s and is killed mid-request, and 128 MB also gets the smallest CPU share. Set both for the workload (e.g. memorySize: 512, timeout: 30); " +
+            "if an SQS queue triggers the function, give the queue a visibilityTimeoutSeconds of at least the new timeout (SQS's default is 30 s; AWS recommends six times the timeout), " +
+            "or CreateEventSourceMapping fails (see sqs-lambda-trigger-limits).",
     },
     remediationSteps:
-        "Measure the function and set `memorySize` (CPU grows with it) and `timeout` (up to 900 s, below the invoker's own timeout, e.g. 29 s behind API Gateway).",
+        "Measure the function and set `memorySize` (CPU grows with it) and `timeout` (up to 900 s, below the invoker's own timeout, e.g. 29 s behind API Gateway). " +
+        "A function triggered by an SQS queue needs the queue's `visibilityTimeoutSeconds` at least as long as its timeout (AWS recommends six times it plus the batching window; " +
+        "SQS's default is 30 s), so raise the queue's visibility timeout with the function's timeout.",
     check({ config, get, report }) {
         const memory = get(MEMORY);
         const timeout = get(TIMEOUT);

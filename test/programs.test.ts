@@ -11,6 +11,7 @@ import { messaging } from "./programs/messaging";
 import { s3Replication } from "./programs/s3-replication";
 import { scheduledJob } from "./programs/scheduled-job";
 import { staticWebsite } from "./programs/static-website";
+import { uploadProcessing } from "./programs/upload-processing";
 import { network } from "./programs/vpc";
 
 jest.setTimeout(30_000);
@@ -26,6 +27,7 @@ const programs: [string, () => unknown][] = [
     ["EventBridge scheduled Lambda", scheduledJob],
     ["S3 cross-region replication", s3Replication],
     ["IAM roles, KMS and Secrets Manager", iamAndSecrets],
+    ["S3 upload notifications, FIFO queues and a Redis AUTH token", uploadProcessing],
 ];
 
 function show(title: string, result: GuardrailsResult): void {

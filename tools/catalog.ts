@@ -105,6 +105,7 @@ export function policyPage(p: Policy): string {
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types (@pulumi/aws) | ${typeSummary(p.types.filter((t) => !isNativeType(t)))} |`,
         `| types (@pulumi/aws-native) | ${typeSummary(nativeTypesOf(p.types))} |`,
+        ...(p.counterparts ? [`| counterparts | ${oneLine(p.counterparts)} |`] : []),
         `| source | [policies/${p.name}.ts](../../policies/${p.name}.ts), tests: [test/policies/${p.name}.cases.ts](../../test/policies/${p.name}.cases.ts) |`,
         "",
         "## What to do",

@@ -44,9 +44,10 @@ export const cases: Cases = {
         { why: "SQS: the message names the setting to use", type: QUEUE, props: { kmsMasterKeyId: "alias/aws/sqs" }, messageId: "awsManaged", includes: ["so SQS uses", "set `kmsMasterKeyId: key.arn`"] },
         { why: "SNS: the message names the service and the setting", type: TOPIC, props: { name: "alerts" }, messageId: "notEncrypted", includes: ["so SNS stores", "set `kmsMasterKeyId: key.arn`"] },
         { why: "Secrets Manager: the message names the service and the setting", type: SECRET, props: { name: "db-password" }, messageId: "awsManaged", includes: ["so Secrets Manager uses", "set `kmsKeyId: key.arn`"] },
-        { why: "CloudWatch Logs: the message warns about the key policy", type: LOG_GROUP, props: { retentionInDays: 14 }, messageId: "awsOwned", includes: ["set `kmsKeyId: key.arn` (the key policy must allow the logs service principal)"] },
+        { why: "CloudWatch Logs: the message warns about the key policy", type: LOG_GROUP, props: { retentionInDays: 14 }, messageId: "awsOwned", includes: ["set `kmsKeyId: key.arn`, and give that key a policy allowing `Service: \"logs.<region>.amazonaws.com\"`", "kms:EncryptionContext:aws:logs:arn", "CreateLogGroup is denied"] },
         { why: "aws-native: DynamoDB without sseSpecification", type: "aws-native:dynamodb:Table", props: { keySchema: [] }, messageId: "awsOwned", includes: ["sseSpecification.sseEnabled", "sseEnabled: true, kmsMasterKeyId"] },
         { why: "aws-native: log group with the AWS-owned key, malformed tags", type: "aws-native:logs:LogGroup", props: { tags: [7] }, messageId: "awsOwned", includes: ["kmsKeyId"] },
         { why: "aws-native: SNS topic with the aws/sns key", type: "aws-native:sns:Topic", props: { kmsMasterKeyId: "alias/aws/sns" }, messageId: "awsManaged" },
+        { why: "SQS: the message names the key policy for services that send to the queue", type: QUEUE, props: { kmsMasterKeyId: "alias/aws/sqs" }, messageId: "awsManaged", includes: ["the key policy must let that service principal use"] },
     ],
 };

@@ -15,7 +15,7 @@ export const cases: Cases = {
         { why: "either mode waits for an unknown memory size before reporting the default timeout", props: { ...BASE, memorySize: UNKNOWN, timeout: 3 }, config: { flagWhen: "either" } },
     ],
     invalid: [
-        { why: "seed: defaults filled in by the provider", props: { ...BASE, memorySize: 128, timeout: 3 }, messageId: "defaults", includes: ["memorySize is 128", "timeout is 3"] },
+        { why: "seed: defaults filled in by the provider", props: { ...BASE, memorySize: 128, timeout: 3 }, messageId: "defaults", includes: ["memorySize is 128", "timeout is 3", "visibilityTimeoutSeconds of at least the new timeout"] },
         { why: "both left out", props: BASE, messageId: "defaults" },
         { why: "either mode: timeout still 3 s", props: { ...BASE, memorySize: 512, timeout: 3 }, config: { flagWhen: "either" }, messageId: "defaults", includes: ["512"] },
         { why: "malformed values are not tuning", props: { ...BASE, memorySize: null, timeout: null }, messageId: "defaults" },

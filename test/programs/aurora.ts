@@ -13,9 +13,24 @@ export function aurora(): void {
     const net = network("db");
 
     const key = new aws.kms.Key("db", {
-        description: "Database storage and secrets",
+        description: "Database storage, secrets and the exported database logs",
         enableKeyRotation: true,
         deletionWindowInDays: production ? 30 : 7,
+        // CloudWatch Logs encrypts the exported log group with this key, so the key policy must let the logs principal use it.
+        policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "Account", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+                {
+                    Sid: "CloudWatchLogs",
+                    Effect: "Allow",
+                    Principal: { Service: "logs.us-east-1.amazonaws.com" },
+                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                    Resource: "*",
+                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-1:123456789012:log-group:*" } },
+                },
+            ],
+        }),
     });
     new aws.kms.Alias("db", { name: `alias/orders-db-${suffix}`, targetKeyId: key.keyId });
 
