@@ -63,6 +63,15 @@ import s3ReplicationDestinationExists from "./s3-replication-destination-exists"
 import route53HealthCheckMatchesListener from "./route53-health-check-matches-listener";
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
+import resourcePolicyPublic from "./resource-policy-public";
+import lambdaPermissionPublic from "./lambda-permission-public";
+import lambdaFunctionUrlPublic from "./lambda-function-url-public";
+import eksEndpointPublic from "./eks-endpoint-public";
+import snapshotPublic from "./snapshot-public";
+import ec2PublicIp from "./ec2-public-ip";
+import credentialsInEnvironment from "./credentials-in-environment";
+import iamRoleTrustPublic from "./iam-role-trust-public";
+import ec2Imdsv2Required from "./ec2-imdsv2-required";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -92,6 +101,12 @@ export const policies: readonly Policy[] = [
     databaseNotPubliclyAccessible,
     securityGroupNoPublicIngress,
     s3PublicAccessBlock,
+    resourcePolicyPublic,
+    lambdaPermissionPublic,
+    lambdaFunctionUrlPublic,
+    eksEndpointPublic,
+    snapshotPublic,
+    ec2PublicIp,
     // retention
     cloudwatchLogGroupRetention,
     rdsBackupRetention,
@@ -109,6 +124,7 @@ export const policies: readonly Policy[] = [
     skipFinalSnapshot,
     // secrets
     databasePasswordHardcoded,
+    credentialsInEnvironment,
     // transport
     albListenerHttps,
     tlsPolicyOutdated,
@@ -117,6 +133,8 @@ export const policies: readonly Policy[] = [
     // iam
     iamNoAdminWildcard,
     iamNoServiceWildcard,
+    iamRoleTrustPublic,
+    ec2Imdsv2Required,
     // tags
     requiredTags,
     // wiring
