@@ -65,8 +65,33 @@ function variablesOf(r: Resource): [string, string, unknown][] {
     );
 }
 
+/** What one resource writes into its environment or user data. */
+function findingsOf(resource: Resource): Finding[] {
+    const findings: Finding[] = [];
+    if (resource.type === LAMBDA || resource.type === TASK_DEFINITION) {
+        const property = resource.type === LAMBDA ? ENVIRONMENT : CONTAINERS;
+        // A generated secret that reached the environment through another resource is not a literal.
+        const generated = (resource.propertyDependencies[property] ?? []).length > 0 ? secretLeavesOf(resource.props) : new Set<string>();
+        for (const [where, name, value] of variablesOf(resource)) {
+            const text = asString(value);
+            if (text === undefined) continue;
+            findings.push(...scanText(text, where, name).filter((f) => f.id === "accessKey" || !generated.has(text)));
+        }
+    } else {
+        for (const property of [USER_DATA, USER_DATA_BASE64]) {
+            const raw = asString(get(resource.props, property));
+            if (raw === undefined) continue;
+            const base64 = property === USER_DATA_BASE64 || resource.type === LAUNCH_TEMPLATE;
+            const text = base64 ? decodeBase64(raw) : raw;
+            if (text !== undefined) findings.push(...scanText(text, property));
+        }
+    }
+    return findings;
+}
+
 export default definePolicy({
-    kind: "resource",
+    // A stack policy: property dependencies tell a generated secret from a literal one.
+    kind: "stack",
     name: "credentials-in-environment",
     family: "secrets",
     description: "No AWS access key or other credential is written as a literal into a Lambda function's environment, an ECS container's environment or EC2 user data.",
@@ -89,29 +114,12 @@ export default definePolicy({
         "Secrets extension), and user data that fetches the value with the AWS CLI at boot. Values computed from other resources (a generated " +
         "password marked secret) are not reported. Counterparts: checkov CKV_AWS_45 (Lambda environment), CKV_AWS_46 (EC2 user data); trivy AWS-0036 " +
         "(ECS environment); Security Hub FSBP ECS.8 (secrets not passed as container environment variables).",
-    check({ resource, props, get: read, report }) {
-        const findings: Finding[] = [];
-        if (resource.type === LAMBDA || resource.type === TASK_DEFINITION) {
-            const property = resource.type === LAMBDA ? ENVIRONMENT : CONTAINERS;
-            // A generated secret that reached the environment through another resource is not a literal.
-            const generated = (resource.propertyDependencies[property] ?? []).length > 0 ? secretLeavesOf(props) : new Set<string>();
-            for (const [where, name, value] of variablesOf(resource)) {
-                const text = asString(value);
-                if (text === undefined) continue;
-                findings.push(...scanText(text, where, name).filter((f) => f.id === "accessKey" || !generated.has(text)));
+    check({ graph, report }) {
+        for (const resource of graph.ofType(LAMBDA, TASK_DEFINITION, INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION)) {
+            for (const f of findingsOf(resource)) {
+                const instead = resource.type === TASK_DEFINITION ? "`secrets: [{ name, valueFrom }]`" : resource.type === LAMBDA ? "the secret's ARN, read by the code" : "a fetch at boot";
+                report(f.id, { property: f.where, name: f.name ?? "", instead }, resource);
             }
-        } else {
-            for (const property of [USER_DATA, USER_DATA_BASE64]) {
-                const raw = asString(read(property));
-                if (raw === undefined) continue;
-                const base64 = property === USER_DATA_BASE64 || resource.type === LAUNCH_TEMPLATE;
-                const text = base64 ? decodeBase64(raw) : raw;
-                if (text !== undefined) findings.push(...scanText(text, property));
-            }
-        }
-        for (const f of findings) {
-            const instead = resource.type === TASK_DEFINITION ? "`secrets: [{ name, valueFrom }]`" : resource.type === LAMBDA ? "the secret's ARN, read by the code" : "a fetch at boot";
-            report(f.id, { property: f.where, name: f.name ?? "", instead });
         }
     },
 });

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { Graph } from "../lib/graph";
-import { PrincipalStatement, grantsAnyone, principalStatementsOf } from "../lib/iam";
+import { grantsAnyone, principalStatementsOf } from "../lib/iam";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
 import { BUCKET_TYPES, attachedTo, isWebsiteBucket } from "../lib/s3";
@@ -85,30 +85,22 @@ function blocksFor(graph: Graph, r: Resource, bucket: Resource | undefined): Res
     return [...found];
 }
 
-interface Context {
-    graph: Graph;
-    report: (id: string, data: Record<string, unknown>, r: Resource) => void;
+interface BlockFinding {
+    id: "blockedByAccessBlock" | "blockedByDefault" | "racesAccessBlock";
+    data: Record<string, string>;
 }
 
-/** A public S3 policy is refused by a public access block that blocks public policies, and races one that allows them. */
-function checkBucketBlocks({ graph, report }: Context, r: Resource, property: string, s: PrincipalStatement): void {
-    const bucket = bucketOf(graph, r);
+/** How S3 Block Public Access treats a public policy on this bucket: refused, refused on a new bucket, or raced. */
+function accessBlockFinding(graph: Graph, r: Resource, bucket: Resource | undefined): BlockFinding | undefined {
     const blocks = blocksFor(graph, r, bucket);
     const accountBlock = graph.ofType(ACCOUNT_BLOCK).find((a) => asBool(get(a.props, BLOCK_POLICY)) === true);
     const blocking = blocks.find((b) => asBool(get(b.props, BLOCK_POLICY)) === true) ?? accountBlock;
-    const data = { property, statement: s.label };
-    if (blocking) {
-        report("blockedByAccessBlock", { ...data, block: blocking.name }, r);
-        return;
-    }
-    if (blocks.length === 0) {
-        if (bucket) report("blockedByDefault", { ...data, bucket: bucket.name }, r);
-        return;
-    }
+    if (blocking) return { id: "blockedByAccessBlock", data: { block: blocking.name } };
+    if (blocks.length === 0) return bucket ? { id: "blockedByDefault", data: { bucket: bucket.name } } : undefined;
     // Unset is false, as the provider sends it; an unknown flag gives no verdict.
-    if (blocks.some((b) => isUnknown(get(b.props, BLOCK_POLICY)))) return;
+    if (blocks.some((b) => isUnknown(get(b.props, BLOCK_POLICY)))) return undefined;
     const open = blocks[0];
-    if (r === bucket || !r.dependencies.includes(open.urn)) report("racesAccessBlock", { ...data, block: open.name }, r);
+    return r === bucket || !r.dependencies.includes(open.urn) ? { id: "racesAccessBlock", data: { block: open.name } } : undefined;
 }
 
 export default definePolicy({
@@ -148,23 +140,25 @@ export default definePolicy({
         "Counterparts: Security Hub S3.2/S3.3 (no public read/write), FSBP KMS.5 (keys not publicly accessible); checkov CKV_AWS_70 (S3), " +
         "CKV_AWS_168 (SQS), CKV_AWS_169 (SNS), CKV_AWS_33 (KMS), CKV_AWS_32 (ECR).",
     check({ graph, report }) {
-        const ctx: Context = { graph, report };
         for (const [type, holder] of Object.entries(HOLDERS)) {
             for (const r of graph.ofType(type)) {
                 if (holder.managedBy && graph.referrers(r, [holder.managedBy[0]], holder.managedBy[1], holder.managedBy[2]).length > 0) continue;
-                const isBucket = r.type === BUCKET_POLICY || BUCKET_TYPES.includes(r.type as (typeof BUCKET_TYPES)[number]);
+                const isBucket = r.type === BUCKET_POLICY || (BUCKET_TYPES as readonly string[]).includes(r.type);
                 const bucket = isBucket ? bucketOf(graph, r) : undefined;
                 const website = bucket !== undefined && isWebsiteBucket(graph, bucket);
                 const isDomain = holder.property === ACCESS_POLICIES;
                 for (const s of principalStatementsOf(get(r.props, holder.property))) {
                     if (grantsAnyone(s) !== true) continue;
                     if (isDomain && domainGuarded(graph, r) !== false) continue;
-                    if (!website) {
+                    const data = { property: holder.property, statement: s.label };
+                    const blocked = isBucket ? accessBlockFinding(graph, r, bucket) : undefined;
+                    // A refused policy is reported as the deploy failure; other block notes only matter where public is meant.
+                    if (blocked && (website || blocked.id === "blockedByAccessBlock")) report(blocked.id, { ...data, ...blocked.data }, r);
+                    else if (!website) {
                         const principal = s.notPrincipal !== undefined ? `everyone but NotPrincipal ${JSON.stringify(s.notPrincipal)}` : s.principal;
                         const actions = s.notAction.present ? "everything but its NotAction" : s.action.values.length > 0 ? s.action.values : "act";
-                        report("publicPolicy", { property: holder.property, statement: s.label, principal, actions, kind: holder.kind }, r);
+                        report("publicPolicy", { ...data, principal, actions, kind: holder.kind }, r);
                     }
-                    if (isBucket) checkBucketBlocks(ctx, r, holder.property, s);
                 }
             }
         }
