@@ -14,7 +14,7 @@ export default definePolicy({
     types: ["aws:lambda/functionUrl:FunctionUrl"],
     messages: {
         noAuth:
-            "authorizationType is {{value}}: anyone on the internet who finds the URL can invoke the function, as often as they like, at your cost. Set " +
+            "authorizationType is {{authType}}: anyone on the internet who finds the URL can invoke the function, as often as they like, at your cost. Set " +
             "`authorizationType: \"AWS_IAM\"` (callers sign requests; put CloudFront with an origin access control in front for browsers), or, for a " +
             "webhook that verifies each request's signature in its code, add an exemption saying so.",
     },
@@ -25,6 +25,6 @@ export default definePolicy({
         "Counterparts: checkov CKV_AWS_258 (function URL AuthType not NONE); Security Hub FSBP Lambda.1 flags the resulting public permission.",
     check({ get, report }) {
         const auth = asString(get(AUTH));
-        if (auth?.trim().toUpperCase() === "NONE") report("noAuth", { property: AUTH, value: auth });
+        if (auth?.trim().toUpperCase() === "NONE") report("noAuth", { authType: JSON.stringify(auth) });
     },
 });
