@@ -17,7 +17,7 @@ export default definePolicy({
     types: ["aws:ec2/instance:Instance", "aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration"],
     messages: {
         optional:
-            "{{property}} is {{value}}: the instance answers IMDSv1, so any server-side request forgery in software on it can read the instance role's " +
+            "{{property}} is {{tokens}}: the instance answers IMDSv1, so any server-side request forgery in software on it can read the instance role's " +
             "temporary credentials with one unauthenticated GET. Set `metadataOptions: { httpTokens: \"required\" }` (keep httpPutResponseHopLimit at 2 for " +
             "containers).",
         notSet:
@@ -39,6 +39,6 @@ export default definePolicy({
         if (isUnknown(tokens)) return;
         const text = asString(tokens);
         if (text === undefined || text === "") report("notSet", { property: `${OPTIONS}.${TOKENS}` });
-        else if (text.toLowerCase() !== "required") report("optional", { property: `${OPTIONS}.${TOKENS}`, value: text });
+        else if (text.toLowerCase() !== "required") report("optional", { property: `${OPTIONS}.${TOKENS}`, tokens: JSON.stringify(text) });
     },
 });

@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { asArray, asBool, asString, get, isUnknown } from "../lib/values";
+import { asArray, asBool, asString, get, isRecord, isUnknown } from "../lib/values";
 
 const VPC_CONFIG: keyof aws.eks.ClusterArgs = "vpcConfig";
 const PUBLIC: keyof aws.types.input.eks.ClusterVpcConfig = "endpointPublicAccess";
@@ -30,7 +30,7 @@ export default definePolicy({
         "checkov CKV_AWS_39 (public access disabled) and CKV_AWS_38 (public CIDRs not 0.0.0.0/0).",
     check({ get: read, report }) {
         const config = read(VPC_CONFIG);
-        if (isUnknown(config)) return;
+        if (isUnknown(config) || (config !== undefined && !isRecord(config))) return;
         const enabled = get(config, PUBLIC);
         if (isUnknown(enabled) || asBool(enabled) === false) return;
         const cidrs = get(config, CIDRS);
