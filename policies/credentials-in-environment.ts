@@ -17,6 +17,8 @@ const USER_DATA_BASE64: keyof aws.ec2.InstanceArgs = "userDataBase64";
 // AWS access key ids: AKIA (long-term) and ASIA (temporary), 20 characters (IAM User Guide, "IAM identifiers").
 const ACCESS_KEY_ID = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/;
 const SECRET_ACCESS_KEY = /aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+=]{40}/i;
+// The variables the AWS SDKs read credentials from.
+const SDK_CREDENTIAL_NAME = /^AWS_(SECRET_ACCESS_KEY|SESSION_TOKEN)$/i;
 // Names that hold a reference to a credential (its ARN, name, URL, file...), not the credential itself.
 const REFERENCE_NAME = /(^|_)(ARN|NAME|ID|URL|URI|ENDPOINT|HOST|DOMAIN|PATH|FILE|REGION|TABLE|BUCKET|QUEUE|TOPIC|PARAM|PARAMETER|HEADER|TYPE|MODE|ENABLED|TTL|TIMEOUT|EXPIRY|LENGTH|VERSION|PROVIDER|ISSUER|AUDIENCE|SCOPE|STAGE|LEVEL|PORT|USER|USERNAME|METHOD|STRATEGY|ALGORITHM)$/i;
 // A `NAME=value` assignment in a script.
@@ -41,7 +43,9 @@ interface Finding {
 
 /** Findings in one text value (an environment value or a script), named by `where`. */
 function scanText(text: string, where: string, name?: string): Finding[] {
-    if (ACCESS_KEY_ID.test(text) || SECRET_ACCESS_KEY.test(text)) return [{ id: "accessKey", where, name }];
+    if (ACCESS_KEY_ID.test(text) || SECRET_ACCESS_KEY.test(text) || (name !== undefined && SDK_CREDENTIAL_NAME.test(name) && credentialLike(text))) {
+        return [{ id: "accessKey", where, name }];
+    }
     if (name !== undefined) return credentialName(name) && credentialLike(text) ? [{ id: "namedSecret", where, name }] : [];
     return [...text.matchAll(ASSIGNMENT)].filter((m) => credentialName(m[1]) && credentialLike(m[2])).map((m) => ({ id: "namedSecret" as const, where, name: m[1] }));
 }
