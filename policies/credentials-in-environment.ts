@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { isSecretName, secretLeavesOf } from "../lib/redact";
+import { Graph } from "../lib/graph";
+import { isSecretName } from "../lib/redact";
 import { Resource } from "../lib/resource";
 import { asArray, asString, get, isRecord, isUnknown, parseJsonish } from "../lib/values";
 
@@ -9,6 +10,14 @@ const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 const INSTANCE = "aws:ec2/instance:Instance";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
+// Resources that generate or hold a secret: a value taken from one of them is not written in the program.
+const SECRET_SOURCES = [
+    "random:index/randomPassword:RandomPassword",
+    "random:index/randomString:RandomString",
+    "aws:secretsmanager/secretVersion:SecretVersion",
+    "aws:ssm/parameter:Parameter",
+    "pulumi:pulumi:StackReference",
+];
 const ENVIRONMENT: keyof aws.lambda.FunctionArgs = "environment";
 const CONTAINERS: keyof aws.ecs.TaskDefinitionArgs = "containerDefinitions";
 const USER_DATA: keyof aws.ec2.InstanceArgs & keyof aws.ec2.LaunchTemplateArgs = "userData";
@@ -69,13 +78,21 @@ function variablesOf(r: Resource): [string, string, unknown][] {
     );
 }
 
+/** Every string inside a value (a resource's properties), for matching values that came from it. */
+function stringsIn(value: unknown, out: Set<string>, depth = 0): Set<string> {
+    if (typeof value === "string") out.add(value);
+    else if (depth < 16 && (Array.isArray(value) || isRecord(value))) Object.values(value).forEach((v) => stringsIn(v, out, depth + 1));
+    return out;
+}
+
 /** What one resource writes into its environment or user data. */
-function findingsOf(resource: Resource): Finding[] {
+function findingsOf(graph: Graph, resource: Resource): Finding[] {
     const findings: Finding[] = [];
     if (resource.type === LAMBDA || resource.type === TASK_DEFINITION) {
         const property = resource.type === LAMBDA ? ENVIRONMENT : CONTAINERS;
-        // A generated secret that reached the environment through another resource is not a literal.
-        const generated = (resource.propertyDependencies[property] ?? []).length > 0 ? secretLeavesOf(resource.props) : new Set<string>();
+        // A value equal to one a secret generator or store in this stack holds came from it, not from the program.
+        const generated = new Set<string>();
+        for (const source of graph.sourcesOf(resource, property)) if (SECRET_SOURCES.includes(source.type)) stringsIn(source.props, generated);
         for (const [where, name, value] of variablesOf(resource)) {
             const text = asString(value);
             if (text === undefined) continue;
@@ -120,7 +137,7 @@ export default definePolicy({
         "(ECS environment); Security Hub FSBP ECS.8 (secrets not passed as container environment variables).",
     check({ graph, report }) {
         for (const resource of graph.ofType(LAMBDA, TASK_DEFINITION, INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION)) {
-            for (const f of findingsOf(resource)) {
+            for (const f of findingsOf(graph, resource)) {
                 const instead = resource.type === TASK_DEFINITION ? "`secrets: [{ name, valueFrom }]`" : resource.type === LAMBDA ? "the secret's ARN, read by the code" : "a fetch at boot";
                 report(f.id, { property: f.where, name: f.name ?? "", instead }, resource);
             }

@@ -23,7 +23,10 @@ export const cases: Cases = {
         { why: "reference-like names and values", resources: [fn({ AUTH_URL: "https://auth.example.com", TOKEN_TABLE: "tokens-dev", PASSWORD_PARAMETER: "/app/db/password", API_KEY_HEADER: "x-api-key", AUTHOR: "someone-long" })] },
         { why: "short or boolean values", resources: [fn({ SECRET_ROTATION: "true", TOKEN_BYTES: "32", API_KEY: "none" })] },
         { why: "ECS secrets through valueFrom", resources: [{ type: TASK, name: "web", props: { containerDefinitions: JSON.stringify([{ name: "web", image: "nginx", secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:ssm:us-east-1:123456789012:parameter/db" }] }]) } }] },
-        { why: "generated password passed from another resource (secret, with a property dependency)", resources: [{ type: "random:index/randomPassword:RandomPassword", name: "pw", props: {} }, fn({ DB_PASSWORD: secret("Zx9!generated-value") }, { propertyDependencies: { environment: ["pw"] } })] },
+        {
+            why: "generated password passed from a RandomPassword (known and secret on an update preview)",
+            resources: [{ type: "random:index/randomPassword:RandomPassword", name: "pw", props: { length: 24, result: secret("Zx9!generated-value") } }, fn({ DB_PASSWORD: secret("Zx9!generated-value") }, { propertyDependencies: { environment: ["pw"] } })],
+        },
         { why: "user data that fetches the secret at boot", resources: [{ type: INSTANCE, name: "vm", props: { userData: "#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\n" } }] },
         { why: "environment unknown during preview", resources: [fn(UNKNOWN), { type: TASK, name: "t", props: { containerDefinitions: UNKNOWN } }, { type: INSTANCE, name: "vm", props: { userData: UNKNOWN } }] },
         { why: "one variable unknown", resources: [fn({ DB_PASSWORD: UNKNOWN })] },
@@ -42,6 +45,12 @@ export const cases: Cases = {
     invalid: [
         { why: "access key id in a Lambda environment", resources: [fn({ AWS_ACCESS_KEY_ID: KEY_ID, REGION: "us-east-1" })], messageId: "accessKey", on: "api", count: 1, includes: ["environment.variables.AWS_ACCESS_KEY_ID"] },
         { why: "literal password in a Lambda environment", resources: [fn({ DB_PASSWORD: "hunter2-literal" })], messageId: "namedSecret", on: "api", includes: ["DB_PASSWORD", "value not shown"] },
+        {
+            why: "a password copied from a database's literal input is still a literal (secret or not)",
+            resources: [{ type: "aws:rds/cluster:Cluster", name: "db", props: { masterPassword: secret("MySecurePassword123!") } }, fn({ DB_PASSWORD: secret("MySecurePassword123!") }, { propertyDependencies: { environment: ["db"] } })],
+            messageId: "namedSecret",
+            on: "api",
+        },
         { why: "literal wrapped in pulumi.secret, no dependency: still a literal", resources: [fn({ STRIPE_API_KEY: secret("sk_live_abcdef123456") })], messageId: "namedSecret", on: "api" },
         { why: "access key pair in an ECS container environment", resources: [task([{ name: "AWS_SECRET_ACCESS_KEY", value: SECRET_KEY }, { name: "AWS_ACCESS_KEY_ID", value: KEY_ID }])], messageId: "accessKey", on: "web", count: 2, includes: ["containerDefinitions[0].environment["] },
         { why: "ECS password literal", resources: [task([{ name: "POSTGRES_PASSWORD", value: "changeme123" }])], messageId: "namedSecret", on: "web", includes: ["secrets: [{ name, valueFrom }]"] },
