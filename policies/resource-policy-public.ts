@@ -119,12 +119,13 @@ export default definePolicy({
             "on the internet) can use this {{kind}}. Name the accounts, roles or service principals that need it, or add a condition on a fixed " +
             "aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce or aws:SourceIp range (aws:SecureTransport limits how, not who).",
         blockedByAccessBlock:
-            "{{property}} {{statement}} makes the bucket public, and {{block}} sets blockPublicPolicy to true: PutBucketPolicy is refused with AccessDenied " +
-            "and the deploy fails. Restrict the statement to named principals or fixed aws:SourceArn/aws:SourceAccount conditions; for a bucket that must be " +
+            "{{property}} {{statement}} makes the bucket public, and {{block}} sets blockPublicPolicy to true: S3 rejects PutBucketPolicy " +
+            "with AccessDenied when a block's BlockPublicPolicy is true and the policy is public (S3 API Reference, PublicAccessBlockConfiguration), so the deploy fails. Restrict the statement to named principals or fixed aws:SourceArn/aws:SourceAccount conditions; for a bucket that must be " +
             "public, set blockPublicPolicy to false on that bucket's block and make the policy depend on it.",
         blockedByDefault:
             "{{property}} {{statement}} makes bucket {{bucket}} public, and no aws.s3.BucketPublicAccessBlock in this stack allows that: S3 turns Block Public " +
-            "Access on for every new bucket (since April 2023), so PutBucketPolicy fails with AccessDenied on a new bucket. If the bucket must be public, add " +
+            "Access on for every new bucket, in every region, since April 2023 (Amazon S3 User Guide, \"Blocking public access to your Amazon S3 " +
+            "storage\", as of 2026-11), so PutBucketPolicy fails with AccessDenied on a new bucket. If the bucket must be public, add " +
             "a BucketPublicAccessBlock with blockPublicPolicy false and make the policy depend on it (`dependsOn`).",
         racesAccessBlock:
             "{{property}} {{statement}} is a public policy that relies on {{block}} setting blockPublicPolicy to false, but does not depend on it: on a new " +
