@@ -71,7 +71,8 @@ export default definePolicy({
         for (const s of principalStatementsOf(get(TRUST))) {
             if (s.allow !== true) continue;
             if (grantsAnyone(s) === true) {
-                report("anyone", { property: TRUST, statement: s.label, principal: s.notPrincipal ?? s.principal });
+                const principal = s.notPrincipal !== undefined ? `everyone but NotPrincipal ${JSON.stringify(s.notPrincipal)}` : s.principal;
+                report("anyone", { property: TRUST, statement: s.label, principal });
                 continue;
             }
             if (!trustsGithub(s)) continue;

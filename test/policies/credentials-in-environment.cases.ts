@@ -47,7 +47,7 @@ export const cases: Cases = {
         { why: "literal password in a Lambda environment", resources: [fn({ DB_PASSWORD: "hunter2-literal" })], messageId: "namedSecret", on: "api", includes: ["DB_PASSWORD", "value not shown"] },
         {
             why: "a password copied from a database's literal input is still a literal (secret or not)",
-            resources: [{ type: "aws:rds/cluster:Cluster", name: "db", props: { masterPassword: secret("MySecurePassword123!") } }, fn({ DB_PASSWORD: secret("MySecurePassword123!") }, { propertyDependencies: { environment: ["db"] } })],
+            resources: [{ type: "aws:rds/cluster:Cluster", name: "db", props: { masterPassword: secret("Copied-Db-Pass-7731") } }, fn({ DB_PASSWORD: secret("Copied-Db-Pass-7731") }, { propertyDependencies: { environment: ["db"] } })],
             messageId: "namedSecret",
             on: "api",
         },

@@ -10,7 +10,7 @@ export const cases: Cases = {
         { why: "options unknown during preview", props: { metadataOptions: UNKNOWN } },
         { why: "tokens unknown", props: { metadataOptions: { httpTokens: UNKNOWN } } },
         { why: "endpoint unknown", props: { metadataOptions: { httpEndpoint: UNKNOWN, httpTokens: "optional" } } },
-        { why: "secret user data", props: { userData: secret("#!/bin/sh"), metadataOptions: { httpTokens: "required" } } },
+        { why: "secret user data", props: { userData: secret("#!/bin/sh\nimds-case-boot"), metadataOptions: { httpTokens: "required" } } },
     ],
     invalid: [
         { why: "IMDSv1 allowed explicitly", props: { metadataOptions: { httpTokens: "optional" } }, messageId: "optional", includes: ['"optional"', "required"] },

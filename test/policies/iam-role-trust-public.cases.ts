@@ -28,6 +28,7 @@ export const cases: Cases = {
         { why: "anyone may assume the role", props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }) }, messageId: "anyone", includes: ["assumeRolePolicy Statement[0]", "Principal *"] },
         { why: "{AWS: \"*\"} with only an ExternalId (anyone who knows it)", props: { assumeRolePolicy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "abc" } } }) }, messageId: "anyone" },
         { why: "object document, single statement", props: { assumeRolePolicy: { Statement: { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::*:root"] }, Action: "sts:AssumeRole" } } }, messageId: "anyone", includes: ["Statement "] },
+        { why: "Allow with NotPrincipal", props: { assumeRolePolicy: doc({ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }) }, messageId: "anyone", includes: ["everyone but NotPrincipal"] },
         { why: "GitHub OIDC with only the aud condition", props: { assumeRolePolicy: doc(github({ StringEquals: AUD })) }, messageId: "githubNoSub", includes: ["token.actions.githubusercontent.com:sub"] },
         { why: "GitHub OIDC with no condition at all", props: { assumeRolePolicy: doc(github(undefined)) }, messageId: "githubNoSub" },
         { why: "provider ARN unknown at preview: GitHub is recognised by its condition keys", props: { assumeRolePolicy: obj(github({ StringEquals: AUD }, UNKNOWN)) }, messageId: "githubNoSub" },

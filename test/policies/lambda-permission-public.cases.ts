@@ -13,7 +13,7 @@ export const cases: Cases = {
         { why: "principal * limited to the organization", props: { ...base, principal: "*", principalOrgId: "o-abc123" } },
         { why: "function URL permission for a NONE URL (left to lambda-function-url-public)", props: { action: "lambda:InvokeFunctionUrl", function: "handler", principal: "*", functionUrlAuthType: "NONE" } },
         { why: "principal unknown during preview", props: { ...base, principal: UNKNOWN } },
-        { why: "secret source account", props: { ...base, principal: "sns.amazonaws.com", sourceAccount: secret("123456789012") } },
+        { why: "secret source account", props: { ...base, principal: "sns.amazonaws.com", sourceAccount: secret("987650001234") } },
         { why: "malformed principal does not throw", props: { ...base, principal: { Service: "s3.amazonaws.com" } } },
     ],
     invalid: [

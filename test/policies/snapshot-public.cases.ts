@@ -16,7 +16,7 @@ export const cases: Cases = {
         { why: "group unknown during preview", type: AMI, props: { imageId: "ami-1", group: UNKNOWN } },
         { why: "shared accounts unknown", type: SNAPSHOT, props: { sharedAccounts: UNKNOWN } },
         { why: "user groups unknown", type: DISTRIBUTION, props: distribution({ userGroups: UNKNOWN }) },
-        { why: "secret account id", type: SNAPSHOT, props: { sharedAccounts: [secret("210987654321")] } },
+        { why: "secret account id", type: SNAPSHOT, props: { sharedAccounts: [secret("876540002345")] } },
         { why: "malformed distributions do not throw", type: DISTRIBUTION, props: { distributions: "garbage" } },
     ],
     invalid: [
