@@ -216,3 +216,110 @@ export function adminGrant(s: Statement): "action" | "notAction" | undefined {
     if (knownList(s.notAction) && !s.notAction.values.some((a) => isAllActions(a) || wildcardService(a) === "iam")) return "notAction";
     return undefined;
 }
+
+/** A statement of a resource-based policy or trust policy: who it names and under which condition. */
+export interface PrincipalStatement extends Statement {
+    principal: unknown;
+    notPrincipal: unknown;
+    condition: unknown;
+}
+
+/** The statements of a resource-based or trust policy document, with their Principal, NotPrincipal and Condition. */
+export function principalStatementsOf(document: unknown): PrincipalStatement[] {
+    const doc = parseJsonish(document);
+    const raw = isRecord(doc) && !isUnknown(doc.Statement) ? asArray(doc.Statement).filter(isRecord) : [];
+    // statementsOf keeps exactly the record statements, in order.
+    return statementsOf(document).map((s, i) => ({ ...s, principal: raw[i].Principal, notPrincipal: raw[i].NotPrincipal, condition: raw[i].Condition }));
+}
+
+/** An AWS principal that names every account: "*", or an ARN whose account is a wildcard ("arn:aws:iam::*:root"). */
+function isAnyAws(value: string): boolean {
+    const v = value.trim();
+    return v === "*" || /^arn:aws[a-z-]*:(iam|sts)::\*:/.test(v);
+}
+
+/** Whether a Principal names anyone ("*", {AWS: "*"}); undefined when unknown during preview. */
+export function principalIsAnyone(principal: unknown): boolean | undefined {
+    if (isUnknown(principal)) return undefined;
+    if (typeof principal === "string") return isAnyAws(principal);
+    if (!isRecord(principal)) return false;
+    const aws = principal.AWS;
+    if (isUnknown(aws)) return undefined;
+    const entries = asArray(aws);
+    if (entries.some((v) => typeof v === "string" && !isUnknown(v) && isAnyAws(v))) return true;
+    return entries.some(isUnknown) ? undefined : false;
+}
+
+/**
+ * Condition keys that pin who may use a resource when matched against fixed values: S3's definition of a non-public
+ * policy (aws:SourceIp, SourceArn, SourceVpc(e), SourceOwner, SourceAccount, userid), plus the organization, principal
+ * and KMS caller-account keys. aws:SecureTransport, aws:RequestedRegion and the like restrict how, not who.
+ */
+const RESTRICTING_KEYS: ReadonlySet<string> = new Set([
+    "aws:sourceip",
+    "aws:sourcearn",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceowner",
+    "aws:sourceaccount",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:userid",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "kms:calleraccount",
+    "s3:dataaccesspointaccount",
+    "s3:dataaccesspointarn",
+]);
+/** Operators that require the key to match (negated, Null, Bool and ...IfExists operators let other callers through). */
+const MATCHING_OPERATORS: ReadonlySet<string> = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress"]);
+
+/** A value fixed enough to pin a caller: no wildcard, no policy variable, no everything-CIDR. */
+function fixedValue(key: string, value: string): boolean {
+    if (/[*?]|\$\{/.test(value)) return false;
+    return key !== "aws:sourceip" || !/\/0$/.test(value.trim());
+}
+
+/** Whether a Condition block limits who may use the grant; undefined when the part that would decide is unknown. */
+export function conditionRestricts(condition: unknown): boolean | undefined {
+    if (condition === undefined || condition === null) return false;
+    if (isUnknown(condition)) return undefined;
+    if (!isRecord(condition)) return false;
+    let unknown = false;
+    for (const [operator, block] of Object.entries(condition)) {
+        const op = operator.trim().toLowerCase().replace(/^foranyvalue:/, "");
+        if (!MATCHING_OPERATORS.has(op)) continue;
+        if (isUnknown(block)) {
+            unknown = true;
+            continue;
+        }
+        if (!isRecord(block)) continue;
+        for (const [key, raw] of Object.entries(block)) {
+            const k = key.trim().toLowerCase();
+            if (!RESTRICTING_KEYS.has(k)) continue;
+            const values = asArray(raw);
+            if (isUnknown(raw) || values.some(isUnknown)) {
+                unknown = true;
+                continue;
+            }
+            if (values.length > 0 && values.every((v) => typeof v === "string" && fixedValue(k, v))) return true;
+        }
+    }
+    return unknown ? undefined : false;
+}
+
+/**
+ * Whether an Allow statement lets anyone use the resource: Principal "*" (or {AWS: "*"}, or NotPrincipal) with no
+ * condition that pins the caller. A Deny never does. Undefined when an unknown part decides.
+ */
+export function grantsAnyone(s: PrincipalStatement): boolean | undefined {
+    if (s.allow === false) return false;
+    const anyone = s.notPrincipal !== undefined && s.notPrincipal !== null ? !isUnknown(s.notPrincipal) || undefined : principalIsAnyone(s.principal);
+    if (anyone === false) return false;
+    const restricted = conditionRestricts(s.condition);
+    if (restricted === true) return false;
+    if (s.allow === undefined || anyone === undefined || restricted === undefined) return undefined;
+    return true;
+}

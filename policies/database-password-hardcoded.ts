@@ -1,8 +1,8 @@
-import { Graph } from "../lib/graph";
+import { generatedValues } from "../lib/generated";
 import { definePolicy } from "../lib/policy";
 import { withNative } from "../lib/native";
 import { Resource } from "../lib/resource";
-import { REDACTED_SECRET, asString, get, isRecord, isUnknown, parseJsonish } from "../lib/values";
+import { asString, get, isRecord, isUnknown } from "../lib/values";
 
 interface Config {
     allowStackConfig: boolean;
@@ -55,37 +55,6 @@ function valuesAt(root: unknown, path: string): { path: string; value: unknown }
         });
     }
     return found;
-}
-
-const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
-const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
-
-const STACK_REFERENCE = "pulumi:pulumi:StackReference";
-
-/**
- * Known passwords that resources of the stack generate or hold (RandomPassword results, SecretVersion strings and
- * their JSON fields, StackReference outputs), and whether one of them is redacted ("[secret]"), so may be any password.
- */
-function generatedValues(graph: Graph): { values: Set<string>; redacted: boolean } {
-    const values = new Set<string>();
-    let redacted = false;
-    const add = (v: unknown): void => {
-        if (v === REDACTED_SECRET) redacted = true;
-        const text = asString(v);
-        if (text) values.add(text);
-    };
-    for (const r of graph.ofType(RANDOM_PASSWORD)) add(r.props.result);
-    for (const r of graph.ofType(SECRET_VERSION)) {
-        add(r.props.secretString);
-        const parsed = parseJsonish(r.props.secretString);
-        if (isRecord(parsed)) Object.values(parsed).forEach(add);
-    }
-    for (const r of graph.ofType(STACK_REFERENCE)) {
-        const outputs = r.props.outputs;
-        if (outputs === REDACTED_SECRET) redacted = true;
-        if (isRecord(outputs)) Object.values(outputs).forEach(add);
-    }
-    return { values, redacted };
 }
 
 /** String leaves of a stack config value (objects from requireObject arrive as JSON text), with their key paths. */

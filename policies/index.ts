@@ -69,6 +69,15 @@ import s3NotificationDestinationPermission from "./s3-notification-destination-p
 import sqsLambdaTriggerLimits from "./sqs-lambda-trigger-limits";
 import sqsDeadLetterQueueType from "./sqs-dead-letter-queue-type";
 import kmsKeyPolicyAllowsService from "./kms-key-policy-allows-service";
+import resourcePolicyPublic from "./resource-policy-public";
+import lambdaPermissionPublic from "./lambda-permission-public";
+import lambdaFunctionUrlPublic from "./lambda-function-url-public";
+import eksEndpointPublic from "./eks-endpoint-public";
+import snapshotPublic from "./snapshot-public";
+import ec2PublicIp from "./ec2-public-ip";
+import credentialsInEnvironment from "./credentials-in-environment";
+import iamRoleTrustPublic from "./iam-role-trust-public";
+import ec2Imdsv2Required from "./ec2-imdsv2-required";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -99,6 +108,12 @@ export const policies: readonly Policy[] = [
     databaseNotPubliclyAccessible,
     securityGroupNoPublicIngress,
     s3PublicAccessBlock,
+    resourcePolicyPublic,
+    lambdaPermissionPublic,
+    lambdaFunctionUrlPublic,
+    eksEndpointPublic,
+    snapshotPublic,
+    ec2PublicIp,
     // retention
     cloudwatchLogGroupRetention,
     rdsBackupRetention,
@@ -117,6 +132,7 @@ export const policies: readonly Policy[] = [
     // secrets
     databasePasswordHardcoded,
     generatedPasswordCharacters,
+    credentialsInEnvironment,
     // transport
     albListenerHttps,
     tlsPolicyOutdated,
@@ -125,6 +141,8 @@ export const policies: readonly Policy[] = [
     // iam
     iamNoAdminWildcard,
     iamNoServiceWildcard,
+    iamRoleTrustPublic,
+    ec2Imdsv2Required,
     // tags
     requiredTags,
     // wiring
