@@ -63,6 +63,7 @@ import s3ReplicationDestinationExists from "./s3-replication-destination-exists"
 import route53HealthCheckMatchesListener from "./route53-health-check-matches-listener";
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
+import rdsInstanceClassAvailable from "./rds-instance-class-available";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -77,6 +78,7 @@ export const policies: readonly Policy[] = [
     eksClusterVersion,
     lambdaRuntime,
     lambdaRuntimeDeprecated,
+    rdsInstanceClassAvailable,
     // encryption
     rdsStorageEncrypted,
     ebsVolumeEncrypted,
