@@ -64,6 +64,7 @@ import route53HealthCheckMatchesListener from "./route53-health-check-matches-li
 import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-suffix";
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import rdsInstanceClassAvailable from "./rds-instance-class-available";
+import rdsClusterInstanceMatchesCluster from "./rds-cluster-instance-matches-cluster";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -131,6 +132,7 @@ export const policies: readonly Policy[] = [
     route53HealthCheckMatchesListener,
     cloudwatchAlarmDimensionArnSuffix,
     cloudwatchAlarmThresholdUnit,
+    rdsClusterInstanceMatchesCluster,
     // names
     physicalNameLength,
     duplicatePhysicalName,
