@@ -65,6 +65,7 @@ import cloudwatchAlarmDimensionArnSuffix from "./cloudwatch-alarm-dimension-arn-
 import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import rdsInstanceClassAvailable from "./rds-instance-class-available";
 import rdsClusterInstanceMatchesCluster from "./rds-cluster-instance-matches-cluster";
+import albSubnetsTwoZones from "./alb-subnets-two-zones";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -133,6 +134,7 @@ export const policies: readonly Policy[] = [
     cloudwatchAlarmDimensionArnSuffix,
     cloudwatchAlarmThresholdUnit,
     rdsClusterInstanceMatchesCluster,
+    albSubnetsTwoZones,
     // names
     physicalNameLength,
     duplicatePhysicalName,
