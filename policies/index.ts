@@ -66,6 +66,7 @@ import cloudwatchAlarmThresholdUnit from "./cloudwatch-alarm-threshold-unit";
 import rdsInstanceClassAvailable from "./rds-instance-class-available";
 import rdsClusterInstanceMatchesCluster from "./rds-cluster-instance-matches-cluster";
 import albSubnetsTwoZones from "./alb-subnets-two-zones";
+import s3ReplicationVersioning from "./s3-replication-versioning";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -135,6 +136,7 @@ export const policies: readonly Policy[] = [
     cloudwatchAlarmThresholdUnit,
     rdsClusterInstanceMatchesCluster,
     albSubnetsTwoZones,
+    s3ReplicationVersioning,
     // names
     physicalNameLength,
     duplicatePhysicalName,
