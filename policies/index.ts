@@ -67,6 +67,8 @@ import rdsInstanceClassAvailable from "./rds-instance-class-available";
 import rdsClusterInstanceMatchesCluster from "./rds-cluster-instance-matches-cluster";
 import albSubnetsTwoZones from "./alb-subnets-two-zones";
 import s3ReplicationVersioning from "./s3-replication-versioning";
+import securityGroupInlineAndSeparateRules from "./security-group-inline-and-separate-rules";
+import iamRoleInlineAndSeparatePolicies from "./iam-role-inline-and-separate-policies";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -137,6 +139,8 @@ export const policies: readonly Policy[] = [
     rdsClusterInstanceMatchesCluster,
     albSubnetsTwoZones,
     s3ReplicationVersioning,
+    securityGroupInlineAndSeparateRules,
+    iamRoleInlineAndSeparatePolicies,
     // names
     physicalNameLength,
     duplicatePhysicalName,
