@@ -58,6 +58,8 @@ interface PolicyMeta<C> {
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
     messages: Record<string, string>;
+    /** The same check in AWS Security Hub FSBP, checkov or cfn-lint, for the catalog ("none" when no peer has it). */
+    counterparts?: string;
     /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
     advisoryMessages?: readonly string[];
     config?: ConfigSchema;

@@ -67,6 +67,7 @@ export default definePolicy({
             "zones, so CreateLoadBalancer fails (\"At least two subnets in two different Availability Zones must be specified\", or \"A load balancer " +
             "cannot be attached to multiple subnets in the same Availability Zone\"). Place one of the subnets in another zone.",
     },
+    counterparts: "FSBP ELB.13 (load balancers should span multiple Availability Zones; a Security Hub control on deployed load balancers, not a preview check); none in checkov or cfn-lint",
     remediationSteps:
         "Give the load balancer one subnet in each of at least two Availability Zones (for example the VPC's public subnets of two zones). " +
         "Network and Gateway load balancers may use a single zone; an ALB on an Outpost uses the Outpost's subnet.",

@@ -51,6 +51,7 @@ export default definePolicy({
             "update detaches what {{managers}} attach and the next one attaches it again. Attach every policy with aws.iam.RolePolicyAttachment " +
             "(or list all of them in `managedPolicyArns`).",
     },
+    counterparts: "Pulumi AWSGuard iam-role-no-policy-management-conflicts (flags on dependencies alone); none in FSBP, checkov or cfn-lint",
     remediationSteps:
         "Manage a role's policies one way: separate aws.iam.RolePolicy / RolePolicyAttachment resources (the provider's recommendation; " +
         "`inlinePolicies` and `managedPolicyArns` are deprecated), or only the role's own lists. Do not combine them.",

@@ -27,6 +27,7 @@ export default definePolicy({
             "InvalidDBClusterStateFault (\"Set the Serverless v2 scaling configuration on the parent DB cluster before creating a Serverless v2 DB instance\"). " +
             "Set `serverlessv2ScalingConfiguration: { minCapacity, maxCapacity }` on {{cluster}}, or use a provisioned instance class.",
     },
+    counterparts: "cfn-lint E3707 (DBInstance engine vs its DBCluster, CloudFormation only); none for db.serverless scaling; none in FSBP or checkov",
     remediationSteps:
         "Take the instance's engine and version from its cluster (`engine: cluster.engine, engineVersion: cluster.engineVersion`); for db.serverless " +
         "instances give the cluster a `serverlessv2ScalingConfiguration` with minCapacity and maxCapacity.",

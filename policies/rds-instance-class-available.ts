@@ -34,6 +34,7 @@ export default definePolicy({
     },
     // A class missing from one region may have reached it since the data's date; one no region offers for the engine will not.
     advisoryMessages: ["notInRegion", "unlisted", "dataUnavailable"],
+    counterparts: "cfn-lint E3062 (instance class for the engine, CloudFormation only, same data source); none in FSBP or checkov",
     remediationSteps:
         "Pick an instance class listed for the engine in the Region (RDS console, or `aws rds describe-orderable-db-instance-options --engine <engine> " +
         "--engine-version <version>`): for example db.t4g/db.m7g/db.r7g for current PostgreSQL and MySQL, db.serverless only on Aurora.",

@@ -67,6 +67,7 @@ export default definePolicy({
     },
     // The race fails only some first deploys, and the stack cannot show whether the versioning already exists.
     advisoryMessages: ["unordered"],
+    counterparts: "none for the pair of buckets: FSBP S3.14 and checkov CKV_AWS_21 ask every bucket for versioning (hygiene), not the versioning a replication needs",
     remediationSteps:
         "Enable versioning on both buckets with aws.s3.BucketVersioning (status \"Enabled\") and create the BucketReplicationConfig with " +
         "`dependsOn` on both versioning resources, as the provider's documentation example does.",

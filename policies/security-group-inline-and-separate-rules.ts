@@ -98,6 +98,7 @@ export default definePolicy({
             "removes the rules of {{rules}} and the next one adds them back: a permanent diff, and traffic that stops between deploys. Move the " +
             "inline {{property}} rules into aws.vpc.SecurityGroup{{kind}}Rule resources (or all rules inline).",
     },
+    counterparts: "Pulumi AWSGuard security-group-no-rule-management-conflicts (flags on dependencies alone); none in FSBP, checkov or cfn-lint",
     remediationSteps:
         "Manage each security group's rules one way: separate aws.vpc.SecurityGroupIngressRule / SecurityGroupEgressRule resources (the provider's " +
         "recommendation), or only inline `ingress`/`egress`. An empty inline list is left alone here: whether it clears the separate rules depends on the provider version.",

@@ -91,6 +91,7 @@ export function policyPage(p: Policy): string {
         `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
         `| types | ${typeSummary(p)} |`,
+        ...(p.counterparts ? [`| counterparts | ${oneLine(p.counterparts)} |`] : []),
         `| source | [policies/${p.name}.ts](../../policies/${p.name}.ts), tests: [test/policies/${p.name}.cases.ts](../../test/policies/${p.name}.cases.ts) |`,
         "",
         "## What to do",
