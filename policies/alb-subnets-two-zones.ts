@@ -37,16 +37,15 @@ function subnetListOf(lb: Resource): SubnetList | undefined {
 }
 
 /**
- * The stack's subnets behind every entry of the list: known ids by value, unknown ones through the property's
- * dependencies (only when they account for exactly the unknown entries); undefined when any entry stays open.
+ * The stack's subnets behind every entry of the list: known ids by value, the others through the property's
+ * dependencies (only when those account for exactly the remaining entries); undefined when any entry stays open.
  */
 function subnetsBehind(graph: Graph, lb: Resource, list: SubnetList): Resource[] | undefined {
     const all = graph.ofType(SUBNET);
-    const byId = list.ids.map((id) => all.find((s) => asString(get(s.props, "id")) === id));
-    if (byId.some((s) => s === undefined)) return undefined;
-    const known = byId as Resource[];
+    const known = list.ids.flatMap((id) => all.filter((s) => asString(get(s.props, "id")) === id).slice(0, 1));
+    const open = list.ids.length - known.length + list.unknown;
     const rest = [...new Set(graph.sourcesOf(lb, list.property).filter((s) => s.type === SUBNET && !known.includes(s)))];
-    return rest.length === list.unknown ? [...known, ...rest] : undefined;
+    return rest.length === open ? [...known, ...rest] : undefined;
 }
 
 export default definePolicy({

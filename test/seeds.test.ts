@@ -6,7 +6,7 @@ import * as path from "path";
 import { EngineResource, EngineRun, PackClient, runEngine, startPack } from "../engine/client";
 import { policies } from "../policies";
 import { checkProgram } from "../testing";
-import { captureProgram } from "../testing/capture";
+import { registered } from "./registered";
 import { DrOptions, SEED_MOCKS, drFailover } from "./seeds/dr-failover";
 
 jest.setTimeout(120_000);
@@ -51,20 +51,7 @@ interface Scenario {
 /** The program's registrations as the engine sends them to a pack, and the jest helper's verdicts on the same program. */
 async function scenario(options: DrOptions): Promise<Scenario> {
     const program = () => drFailover(options);
-    const captured = await captureProgram(program, { project: PROJECT, stack: STACK, organization: "acme", preview: true, mocks: SEED_MOCKS });
-    const resources = captured.resources.map(
-        (r): EngineResource => ({
-            type: r.type,
-            name: r.name,
-            urn: r.urn,
-            props: captured.wire.get(r.urn) ?? {},
-            options: { protect: r.opts.protect, ignoreChanges: r.opts.ignoreChanges },
-            provider: r.provider && { ...r.provider, props: captured.wire.get(r.provider.urn) ?? {} },
-            parent: r.parent,
-            dependencies: r.dependencies,
-            propertyDependencies: r.propertyDependencies,
-        }),
-    );
+    const resources = await registered(program, { project: PROJECT, stack: STACK, organization: "acme", preview: true, mocks: SEED_MOCKS });
     const checked = await checkProgram(program, { stack: STACK, project: PROJECT, organization: "acme", mocks: SEED_MOCKS });
     return { resources, helper: checked.findings.map((f) => `${f.policy}|${f.urn}|${f.level}`).sort() };
 }

@@ -62,6 +62,12 @@ export const cases: Cases = {
             on: "web",
             includes: ["euw1-az1"],
         },
+        {
+            why: "ids known, subnets matched through the dependencies",
+            resources: [subnet("a", "us-east-1a", { id: undefined }), subnet("b", "us-east-1a", { id: undefined }), lb({ subnets: ["subnet-aaa", "subnet-bbb"] }, ["a", "b"])],
+            messageId: "oneZone",
+            on: "web",
+        },
         { why: "a single literal subnet id", resources: [lb({ subnets: ["subnet-0a1b2c3d"] })], messageId: "oneSubnet", on: "web", includes: ["subnet-0a1b2c3d"] },
         {
             why: "one subnet mapping",
