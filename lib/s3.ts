@@ -80,8 +80,8 @@ export interface Versioning {
 }
 
 /**
- * Whether versioning is on for `bucket`: a BucketVersioning with status Enabled, or the inline `versioning.enabled`
- * (v6 Bucket) / `versionings[0].enabled` (BucketV2). A whole inline block unknown at preview is the provider's
+ * Whether versioning is on for `bucket`: a BucketVersioning with status Enabled, the inline `versioning.enabled`
+ * (v6 Bucket) / `versionings[0].enabled` (BucketV2), or Object Lock. A whole inline block unknown at preview is the provider's
  * computed read-back of a bucket not yet created, which has no versioning of its own.
  */
 export function versioningOf(graph: Graph, bucket: Resource): Versioning {
@@ -96,6 +96,10 @@ export function versioningOf(graph: Graph, bucket: Resource): Versioning {
         const enabled = get(block, "enabled");
         states.push(isUnknown(enabled) ? "unknown" : asBool(enabled) === true ? "enabled" : "off");
     }
+    // S3 turns versioning on by itself for a bucket created with Object Lock.
+    const lock = [get(bucket.props, "objectLockEnabled"), get(bucket.props, "objectLockConfiguration.objectLockEnabled")];
+    if (lock.some((v) => asBool(v) === true || v === "Enabled")) states.push("enabled");
+    else if (lock.some(isUnknown)) states.push("unknown");
     const state = states.includes("enabled") ? "enabled" : states.includes("unknown") ? "unknown" : "off";
     return { state, resources };
 }

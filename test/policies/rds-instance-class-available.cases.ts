@@ -45,7 +45,7 @@ export const cases: Cases = {
         },
         { why: "SQL Server Enterprise does not run on small burstable classes", props: { engine: "sqlserver-ee", licenseModel: "license-included", instanceClass: "db.t3.small" }, messageId: "notOffered" },
         { why: "a typo in the class name", props: { engine: "mysql", instanceClass: "db.t3.mciro" }, messageId: "unlisted", level: "advisory", includes: ["db.t3.mciro"] },
-        { why: "secret engine name never printed", props: { engine: secret("mariadb"), instanceClass: "db.serverless" }, messageId: "notOffered" },
+        { why: "secret master password never printed", props: { engine: "postgres", instanceClass: "db.serverless", password: secret("correct-horse-battery") }, messageId: "notOffered" },
         {
             why: "data file missing (AWS_GUARDRAILS_DATA_DIR elsewhere)",
             props: { engine: "postgres", instanceClass: "db.t4g.micro" },

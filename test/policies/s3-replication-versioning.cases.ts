@@ -47,6 +47,8 @@ export const cases: Cases = {
             ],
         },
         { why: "inline versioning block computed at preview on a new v7 bucket, with a versioning resource", resources: [bucket("source", { versioning: UNKNOWN }), bucket("replica", { versionings: UNKNOWN }, BUCKET_V2), versioning("source", "source"), versioning("replica", "replica"), replication()] },
+        { why: "Object Lock turns versioning on", resources: [bucket("source", { objectLockEnabled: true }), bucket("replica", { objectLockConfiguration: { objectLockEnabled: "Enabled" } }), replication([])] },
+        { why: "Object Lock flag unknown during preview", resources: [bucket("source", { objectLockEnabled: UNKNOWN }), bucket("replica", { objectLockEnabled: true }), replication([])] },
         { why: "secret role ARN on the replication", resources: [...BOTH_VERSIONED, replication(undefined, { role: secret("arn:aws:iam::123456789012:role/hidden-replication") })] },
         { why: "malformed rules and versioning blocks", resources: [bucket("source", { versioning: "yes" }), bucket("replica"), versioning("source", "source", 7), replication(undefined, { rules: [null, { destination: 5 }] })] },
     ],
