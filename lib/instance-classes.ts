@@ -40,6 +40,8 @@ interface Index {
     known: Set<string>;
     /** "region\0engineKey" -> classes. */
     offered: Map<string, Set<string>>;
+    /** "region\0engine|license" or "*\0engine|license" -> classes offered there (undefined: no list for the engine). */
+    unions: Map<string, Set<string> | undefined>;
 }
 
 const indexes = new Map<string, Loaded<Index>>();
@@ -49,7 +51,7 @@ function load(): Loaded<Index> {
     let loaded = indexes.get(file);
     if (!loaded) {
         const parsed = parseDataFile<InstanceClassFile>(file, fileProblem);
-        loaded = parsed.ok ? { ok: true, data: { file: parsed.data, known: new Set(parsed.data.classes), offered: new Map() } } : parsed;
+        loaded = parsed.ok ? { ok: true, data: { file: parsed.data, known: new Set(parsed.data.classes), offered: new Map(), unions: new Map() } } : parsed;
         indexes.set(file, loaded);
     }
     return loaded;
@@ -95,18 +97,32 @@ export function assessInstanceClass(instanceClass: string, engine: string, licen
     const cls = instanceClass.toLowerCase();
     const eng = engine.toLowerCase();
     const lic = licenseModel?.toLowerCase();
-    const scopesIn = (regions: string[]) => regions.flatMap((r) => keysFor(index.file.regions[r], eng, lic).map((k) => offeredIn(index, r, k)));
-    const everywhere = scopesIn(Object.keys(index.file.regions));
     const regional = region !== undefined && region !== "" && index.file.regions[region] !== undefined;
-    const scopes = regional ? scopesIn([region]) : everywhere;
-    if (scopes.length === 0) return { ok: true, data: { kind: "noData" } };
-    if (scopes.some((s) => s.has(cls))) return { ok: true, data: { kind: "offered" } };
+    const offered = regional ? offeredInRegion(index, region, eng, lic) : offeredAnywhere(index, eng, lic);
+    if (!offered) return { ok: true, data: { kind: "noData" } };
+    if (offered.has(cls)) return { ok: true, data: { kind: "offered" } };
     if (!index.known.has(cls)) return { ok: true, data: { kind: "unlisted", asOf, source } };
-    const offered = new Set<string>();
-    for (const s of scopes) for (const c of s) offered.add(c);
     const suggestions = nearest(cls, [...offered]);
-    if (regional && everywhere.some((s) => s.has(cls))) return { ok: true, data: { kind: "notInRegion", region, suggestions, asOf, source } };
+    if (regional && offeredAnywhere(index, eng, lic)?.has(cls)) return { ok: true, data: { kind: "notInRegion", region, suggestions, asOf, source } };
     return { ok: true, data: { kind: "notOffered", suggestions, asOf, source } };
+}
+
+/** The classes offered for the engine in one region (the union of its licence models' lists), undefined when the region has none. */
+function offeredInRegion(index: Index, region: string, engine: string, license: string | undefined): Set<string> | undefined {
+    return union(index, `${region}\0${engine}|${license ?? ""}`, () => keysFor(index.file.regions[region], engine, license).map((k) => offeredIn(index, region, k)));
+}
+
+/** The classes offered for the engine in any region of the data. */
+function offeredAnywhere(index: Index, engine: string, license: string | undefined): Set<string> | undefined {
+    return union(index, `*\0${engine}|${license ?? ""}`, () => Object.keys(index.file.regions).flatMap((r) => offeredInRegion(index, r, engine, license) ?? []));
+}
+
+function union(index: Index, key: string, parts: () => Set<string>[]): Set<string> | undefined {
+    if (index.unions.has(key)) return index.unions.get(key);
+    const sets = parts();
+    const set = sets.length === 0 ? undefined : sets.length === 1 ? sets[0] : new Set(sets.flatMap((s) => [...s]));
+    index.unions.set(key, set);
+    return set;
 }
 
 interface ClassName {
