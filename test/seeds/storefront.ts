@@ -3,7 +3,6 @@
 // replicated to a second bucket, an Aurora Serverless v2 cluster with a reader, a reporting PostgreSQL instance, and
 // an exporter role; the ALB's security group and the role are also managed both inline and by separate resources.
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 
 export interface StorefrontOptions {
     fixed: boolean;
@@ -70,5 +69,4 @@ export function storefront({ fixed }: StorefrontOptions): void {
     });
     new aws.iam.RolePolicyAttachment("exporter-logs", { role: exporter.name, policyArn: LAMBDA_BASIC });
     if (fixed) new aws.iam.RolePolicyAttachment("exporter-read", { role: exporter.name, policyArn: READ_ONLY });
-    pulumi.log.debug("storefront registered");
 }
