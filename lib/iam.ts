@@ -323,3 +323,21 @@ export function grantsAnyone(s: PrincipalStatement): boolean | undefined {
     if (s.allow === undefined || anyone === undefined || restricted === undefined) return undefined;
     return true;
 }
+
+const ROLE_POLICIES_EXCLUSIVE = "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive";
+/** Resources that manage a role's inline policies, and those that manage its managed-policy attachments, apart from the role. */
+export const ROLE_INLINE_MANAGERS = [ROLE_POLICY, ROLE_POLICIES_EXCLUSIVE];
+export const ROLE_ATTACHMENT_MANAGERS = [ROLE_ATTACHMENT, POLICY_ATTACHMENT, ROLE_EXCLUSIVE];
+
+/** The separate resources that manage `role`'s inline policies and its attachments (by dependency or by the role's name). */
+export function roleManagers(graph: Graph, role: Resource): { inline: Resource[]; attachments: Resource[] } {
+    const keys = ["name", "id"];
+    return {
+        inline: [...referencing(graph, role, [ROLE_POLICY], "role", keys), ...referencing(graph, role, [ROLE_POLICIES_EXCLUSIVE], "roleName", keys)],
+        attachments: [
+            ...referencing(graph, role, [ROLE_ATTACHMENT], "role", keys),
+            ...referencing(graph, role, [POLICY_ATTACHMENT], "roles", keys),
+            ...referencing(graph, role, [ROLE_EXCLUSIVE], "roleName", keys),
+        ],
+    };
+}

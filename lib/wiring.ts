@@ -112,3 +112,26 @@ export function grantsInvoke(permission: Resource, principal: string): boolean {
 export function invokedName(invoked: Invoked): string {
     return invoked.resources.find((r) => r.type === LAMBDA_FUNCTION)?.name ?? [...invoked.names][0] ?? "(unknown)";
 }
+
+export const SUBNET = "aws:ec2/subnet:Subnet";
+
+export interface SubnetZones {
+    /** Zone names ("us-east-1a") of subnets that give one. */
+    names: Set<string>;
+    /** Zone IDs ("use1-az1") of subnets that give no name: the same zone may appear as a name and as an ID. */
+    ids: Set<string>;
+    /** Subnets whose zone is not known (unset, AWS picks one, or unknown during preview). */
+    unknown: number;
+}
+
+export function subnetZones(subnets: readonly Resource[]): SubnetZones {
+    const zones: SubnetZones = { names: new Set(), ids: new Set(), unknown: 0 };
+    for (const s of subnets) {
+        const name = asString(get(s.props, "availabilityZone"));
+        const id = asString(get(s.props, "availabilityZoneId"));
+        if (name) zones.names.add(name);
+        else if (id) zones.ids.add(id);
+        else zones.unknown++;
+    }
+    return zones;
+}

@@ -78,6 +78,12 @@ import ec2PublicIp from "./ec2-public-ip";
 import credentialsInEnvironment from "./credentials-in-environment";
 import iamRoleTrustPublic from "./iam-role-trust-public";
 import ec2Imdsv2Required from "./ec2-imdsv2-required";
+import rdsInstanceClassAvailable from "./rds-instance-class-available";
+import rdsClusterInstanceMatchesCluster from "./rds-cluster-instance-matches-cluster";
+import albSubnetsTwoZones from "./alb-subnets-two-zones";
+import s3ReplicationVersioning from "./s3-replication-versioning";
+import securityGroupInlineAndSeparateRules from "./security-group-inline-and-separate-rules";
+import iamRoleInlineAndSeparatePolicies from "./iam-role-inline-and-separate-policies";
 
 export const policies: readonly Policy[] = [
     // naming
@@ -93,6 +99,7 @@ export const policies: readonly Policy[] = [
     lambdaRuntime,
     lambdaRuntimeDeprecated,
     versionFactsAge,
+    rdsInstanceClassAvailable,
     // encryption
     rdsStorageEncrypted,
     ebsVolumeEncrypted,
@@ -159,6 +166,11 @@ export const policies: readonly Policy[] = [
     sqsLambdaTriggerLimits,
     sqsDeadLetterQueueType,
     kmsKeyPolicyAllowsService,
+    rdsClusterInstanceMatchesCluster,
+    albSubnetsTwoZones,
+    s3ReplicationVersioning,
+    securityGroupInlineAndSeparateRules,
+    iamRoleInlineAndSeparatePolicies,
     // names
     physicalNameLength,
     duplicatePhysicalName,

@@ -2,7 +2,8 @@ import type * as aws from "@pulumi/aws";
 import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { Resource } from "../lib/resource";
-import { asString, get, isUnknown } from "../lib/values";
+import { get, isUnknown } from "../lib/values";
+import { SUBNET, subnetZones } from "../lib/wiring";
 
 interface NatConfig {
     minZones: number;
@@ -12,7 +13,6 @@ const NAT = "aws:ec2/natGateway:NatGateway";
 const ROUTE = "aws:ec2/route:Route";
 const ROUTE_TABLES = ["aws:ec2/routeTable:RouteTable", "aws:ec2/defaultRouteTable:DefaultRouteTable"];
 const ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
-const SUBNET = "aws:ec2/subnet:Subnet";
 
 const NAT_ID: keyof aws.ec2.RouteArgs = "natGatewayId";
 const TABLE_ID: keyof aws.ec2.RouteArgs & keyof aws.ec2.RouteTableAssociationArgs = "routeTableId";
@@ -45,14 +45,7 @@ function subnetsOf(graph: Graph, tables: Resource[]): Resource[] {
  * appear as both), so the count is never more than the true number of zones.
  */
 function zonesOf(subnets: Resource[]): string[] {
-    const names = new Set<string>();
-    const ids = new Set<string>();
-    for (const s of subnets) {
-        const name = asString(get(s.props, "availabilityZone"));
-        const id = asString(get(s.props, "availabilityZoneId"));
-        if (name) names.add(name);
-        else if (id) ids.add(id);
-    }
+    const { names, ids } = subnetZones(subnets);
     return names.size >= ids.size ? [...names].sort() : [...ids].sort();
 }
 

@@ -1,52 +1,9 @@
-import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
-import { Resource } from "../lib/resource";
-import { BUCKET_TYPES, attachedTo } from "../lib/s3";
-import { asArray, asString, get } from "../lib/values";
-import { fromOpaqueSource, parseArn } from "../lib/wiring";
+import { BUCKET_TYPES, REPLICATION, attachedTo, destinationsOf, isDestination } from "../lib/s3";
+import { asString } from "../lib/values";
+import { fromOpaqueSource } from "../lib/wiring";
 
-const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
-const BUCKET_V1 = "aws:s3/bucket:Bucket";
-const RULES: keyof aws.s3.BucketReplicationConfigArgs = "rules";
-const INLINE_V1: keyof aws.s3.BucketArgs = "replicationConfiguration";
-const INLINE_V2: keyof aws.s3.BucketV2Args = "replicationConfigurations";
 const BUCKET_KEYS = ["arn", "bucket"];
-
-interface Destination {
-    property: string;
-    value: unknown;
-}
-
-/** Every rule destination of a replication holder, with the path of its `bucket` for messages. */
-function destinationsOf(r: Resource): { property: string; destinations: Destination[] } {
-    const out: Destination[] = [];
-    if (r.type === REPLICATION) {
-        asArray(get(r.props, RULES)).forEach((rule, i) => out.push({ property: `rules[${i}].destination.bucket`, value: get(rule, "destination.bucket") }));
-        return { property: RULES, destinations: out };
-    }
-    if (r.type === BUCKET_V1) {
-        asArray(get(r.props, `${INLINE_V1}.rules`)).forEach((rule, i) =>
-            out.push({ property: `${INLINE_V1}.rules[${i}].destination.bucket`, value: get(rule, "destination.bucket") }),
-        );
-        return { property: INLINE_V1, destinations: out };
-    }
-    asArray(get(r.props, INLINE_V2)).forEach((config, k) =>
-        asArray(get(config, "rules")).forEach((rule, i) =>
-            asArray(get(rule, "destinations")).forEach((d, j) =>
-                out.push({ property: `${INLINE_V2}[${k}].rules[${i}].destinations[${j}].bucket`, value: get(d, "bucket") }),
-            ),
-        ),
-    );
-    return { property: INLINE_V2, destinations: out };
-}
-
-/** Whether `bucket` is the one a known destination ARN ("arn:aws:s3:::name") names; bucket names are global. */
-function isDestination(bucket: Resource, destination: string): boolean {
-    if (asString(get(bucket.props, "arn")) === destination) return true;
-    const name = asString(get(bucket.props, "bucket"));
-    const arn = parseArn(destination);
-    return !!name && !!arn && arn.service === "s3" && arn.resource === name;
-}
 
 export default definePolicy({
     kind: "stack",

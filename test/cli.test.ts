@@ -626,6 +626,6 @@ describe("npm start", () => {
         expect(run.stdout).toContain("   advisory  required-tags [low] · 20 findings\n");
         expect(run.stdout.match(/Untagged resources cannot be attributed/g)).toHaveLength(1);
         expect(run.stdout).toContain("     financial-vpc, private-a, private-b, public-a, public-b, financial-db-subnets (6 resources)\n");
-        expect(run.stdout).toContain("TOTAL: 30 mandatory, 31 advisory, 2 exempted in 2 documents");
+        expect(run.stdout).toContain("TOTAL: 31 mandatory, 37 advisory, 2 exempted in 2 documents");
     });
 });
