@@ -1,6 +1,7 @@
 // aws-guardrails/library: options, selection and what a selected or custom policy carries; written as a
 // TypeScript consumer would (test/consumer.test.ts runs a plain JavaScript one over the protocol).
 import { spawnSync } from "child_process";
+import { readFileSync } from "fs";
 import * as path from "path";
 import { GuardrailsOptions, GuardrailsOptionsError, ResourcePolicy, StackInfo, asString, definePolicy, guardrails, isUnknown } from "../library";
 import { policyOf } from "../lib/sdk";
@@ -101,4 +102,22 @@ test.each([
 test("a policy guardrails() already returned is refused as custom, with what to pass instead", () => {
     const [sdkPolicy] = guardrails({ families: [], custom: [volumeSize] });
     expect(errorOf({ custom: [sdkPolicy] })).toMatch(/custom\[0\] \(ebs-volume-max-size\): is already a @pulumi\/policy policy \(from guardrails\(\)\); pass the definePolicy object instead/);
+});
+
+describe("README's worked custom policy is the example pack's, as tested", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const example = (file: string): string => readFileSync(path.join(ROOT, "examples", "custom-pack", file), "utf8");
+    /** The file without its leading comment lines. */
+    const code = (text: string): string => text.replace(/^(\/\/.*\n)+/, "");
+
+    test.each(["s3-bucket-name-prefix.js", "index.js"])("%s is in README.md whole", (file) => {
+        expect(readme).toContain("```js\n" + code(example(file)) + "```");
+    });
+
+    test("every line of README.md's testPolicy table is in the example's test", () => {
+        const block = /```js\n(const \{ UNKNOWN, secret, testPolicy \}[\s\S]*?)```/.exec(readme)?.[1] ?? "";
+        expect(block).toContain("testPolicy(s3BucketNamePrefix");
+        const lines = example("s3-bucket-name-prefix.test.js").split("\n");
+        for (const line of block.split("\n").filter((l) => l.trim() !== "")) expect(lines).toContain(line);
+    });
 });
