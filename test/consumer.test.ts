@@ -1,7 +1,7 @@
 // End to end as a team uses the library: `npm pack` this package, install the tarball into a copy of the plain
 // JavaScript example pack (examples/custom-pack: two families, one exclusion, one policy of its own, no build
 // step), start it the way the engine starts a pack, and drive it over the Analyzer protocol next to the pack itself.
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
@@ -99,6 +99,38 @@ test("the installed package is what `files` ships, and the consumer resolves the
     expect(require.resolve("aws-guardrails/testing", { paths: [path.join(workDir, "acme-guardrails")] })).toBe(path.join(installed, "bin", "testing", "index.js"));
     for (const f of ["CHANGELOG.md", "bin/library/index.d.ts", "data/name-limits.json"]) expect(() => readFileSync(path.join(installed, f))).not.toThrow();
     expect(() => readFileSync(path.join(installed, "bin", "test", "e2e.test.js"))).toThrow();
+});
+
+test.each(["node16", "node10"])("a TypeScript consumer type-checks against the installed declarations (moduleResolution %s)", (resolution) => {
+    const dir = path.join(workDir, "acme-guardrails");
+    writeFileSync(
+        path.join(dir, "typed.ts"),
+        [
+            'import { PolicyPack } from "@pulumi/policy";',
+            'import { GuardrailsOptions, definePolicy, guardrails, isUnknown } from "aws-guardrails/library";',
+            'import { UNKNOWN, testPolicy } from "aws-guardrails/testing";',
+            "const p = definePolicy<{ maxGiB: number }>({",
+            '    kind: "resource", name: "ebs-size", family: "resilience", description: "Small volumes.", enforcementLevel: "advisory", severity: "low",',
+            '    types: ["aws:ebs/volume:Volume"], messages: { big: "size {{value}}" }, remediationSteps: "Use less.", config: { maxGiB: { type: "integer", default: 9 } },',
+            '    check({ get, config, report }) { const v = get("size"); if (!isUnknown(v) && typeof v === "number" && v > config.maxGiB) report("big", { value: v }); },',
+            "});",
+            'const options: GuardrailsOptions = { families: ["encryption"], custom: [p] };',
+            'export const pack = (): PolicyPack => new PolicyPack("typed", { policies: guardrails(options) });',
+            'export const table = (): void => testPolicy(p, { valid: [{ props: { size: UNKNOWN } }], invalid: [{ props: { size: 10 }, messageId: "big" }] });',
+            "",
+        ].join("\n"),
+    );
+    const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const args = ["--noEmit", "--strict", "--skipLibCheck", "--types", "node", "--typeRoots", path.join(ROOT, "node_modules", "@types"), "--target", "es2020"];
+    const mode = resolution === "node16" ? ["--module", "node16", "--moduleResolution", "node16"] : ["--module", "commonjs", "--moduleResolution", "node10"];
+    // A misspelt family is a type error for a TypeScript consumer.
+    writeFileSync(path.join(dir, "typo.ts"), 'import { guardrails } from "aws-guardrails/library";\nguardrails({ families: ["encryptoin"] });\n');
+    const check = (file: string) => {
+        const run = spawnSync(process.execPath, [tsc, ...args, ...mode, file], { cwd: dir, encoding: "utf8" });
+        return { status: run.status, output: `${run.stdout}${run.stderr}` };
+    };
+    expect(check("typed.ts")).toEqual({ status: 0, output: "" });
+    expect(check("typo.ts")).toEqual({ status: 2, output: expect.stringContaining('"encryptoin"') });
 });
 
 test("GetAnalyzerInfo lists the two families minus the exclusion, plus the custom policy with the config every policy gets", async () => {
