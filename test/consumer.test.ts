@@ -81,7 +81,7 @@ beforeAll(async () => {
     const tarball = packTarball(workDir);
     const dir = path.join(workDir, "acme-guardrails");
     mkdirSync(dir);
-    for (const f of ["package.json", "PulumiPolicy.yaml", "index.js", "s3-bucket-name-prefix.js"]) cpSync(path.join(EXAMPLE, f), path.join(dir, f));
+    for (const f of ["package.json", "PulumiPolicy.yaml", "index.js", "s3-bucket-name-prefix.js", "s3-bucket-name-prefix.test.js"]) cpSync(path.join(EXAMPLE, f), path.join(dir, f));
     install(tarball, dir);
     const options = { stack: "dev", project: "payments-dr", organization: "acme", dryRun: true, config: BAD.config, env: { ENVIRONMENT_SUFFIX: undefined } };
     [consumer, pack] = await Promise.all([startPack(dir, options), startPack(ROOT, options)]);
@@ -131,6 +131,15 @@ test.each(["node16", "node10"])("a TypeScript consumer type-checks against the i
     };
     expect(check("typed.ts")).toEqual({ status: 0, output: "" });
     expect(check("typo.ts")).toEqual({ status: 2, output: expect.stringContaining('"encryptoin"') });
+});
+
+test("the consumer's own jest run of its policy table passes against the installed package", () => {
+    const dir = path.join(workDir, "acme-guardrails");
+    const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
+    const run = spawnSync(process.execPath, [jest, "--rootDir", dir, "--ci", "--colors=false"], { cwd: dir, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: undefined } });
+    expect({ status: run.status, output: run.stderr }).toEqual({ status: 0, output: expect.stringMatching(/Tests: +16 passed, 16 total/) });
+    // Outside this checkout, "aws-guardrails/testing" resolves to the installed tarball only (see the first test).
+    expect(run.stderr).toContain("PASS ./s3-bucket-name-prefix.test.js");
 });
 
 test("GetAnalyzerInfo lists the two families minus the exclusion, plus the custom policy with the config every policy gets", async () => {
