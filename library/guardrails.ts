@@ -1,6 +1,7 @@
 // guardrails(): a selection of the pack's policies plus a team's own, as @pulumi/policy policies. The pack itself
 // is `guardrails()` with no options (index.ts), so a team's pack runs the same code path as this one.
 import type { Policies } from "@pulumi/policy";
+import { Schema, validate } from "../lib/config";
 import { Family, Policy } from "../lib/policy";
 import { didYouMean } from "../lib/suggest";
 import { isRecord } from "../lib/values";
@@ -73,7 +74,14 @@ export function policyProblems(p: unknown, families: readonly string[]): string[
     }
     if (p.config !== undefined) {
         if (!isRecord(p.config) || !Object.values(p.config).every(isRecord)) problems.push("config must map setting names to JSON schemas");
-        else for (const key of Object.keys(p.config).filter((k) => RESERVED_SETTINGS.includes(k))) problems.push(`config.${key} is a setting every policy already has; rename it`);
+        else {
+            for (const [key, schema] of Object.entries(p.config as Record<string, Schema>)) {
+                if (RESERVED_SETTINGS.includes(key)) problems.push(`config.${key} is a setting every policy already has; rename it`);
+                // As for the pack's own settings: the policy must run with no config at all.
+                else if (!("default" in schema)) problems.push(`config.${key} has no default; give one, so the policy runs without config`);
+                else problems.push(...validate(schema, schema.default, `config.${key}.default`));
+            }
+        }
     }
     return problems;
 }

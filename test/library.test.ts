@@ -94,6 +94,8 @@ test.each([
     ["a custom policy missing parts", { custom: [{ ...volumeSize, check: undefined, types: [], family: "cost" }] }, /custom\[0\] \(ebs-volume-max-size\): family must be one of .*, got "cost"; types must be a non-empty array .*; check must be a function/],
     ["a custom setting every policy has", { custom: [{ ...volumeSize, config: { exemptions: { type: "array" } } }] }, /config.exemptions is a setting every policy already has/],
     ["a custom policy with a bad name, level and messages", { custom: [{ ...volumeSize, name: "Volume Size", enforcementLevel: "remediate", messages: {} }] }, /name must be lower-case words joined by dashes.*enforcementLevel must be "advisory" or "mandatory", got "remediate".*messages must map/],
+    ["a custom setting without a default", { custom: [{ ...volumeSize, config: { maxGiB: { type: "integer" } } }] }, /config.maxGiB has no default; give one, so the policy runs without config/],
+    ["a custom setting whose default its schema refuses", { custom: [{ ...volumeSize, config: { maxGiB: { type: "integer", minimum: 1, default: 0 } } }] }, /config.maxGiB.default must be >= 1, got 0/],
     ["a custom policy that is null", { custom: [null] }, /custom\[0\]: is not an object made with definePolicy/],
 ])("%s is refused with a clear message", (_why, options, expected) => {
     expect(errorOf(options)).toMatch(expected);
