@@ -8,7 +8,7 @@
 //   "files":  [ { "path": <as given>, "kind": "preview" | "export", "deploymentVersion": 1 | 2 | 3 | 4 | null,
 //                 "stack": string | null, "project": string | null, "resources": n, "analyzed": n,
 //                 "withSourcePosition": n, "secrets": { "blinded": n, "encrypted": n, "plaintext": n },
-//                 "warnings": [string], "notApplicable": [policy name],
+//                 "warnings": [string], "environment": ["NAME=value (where from)"], "notApplicable": [policy name],
 //                 "counts": { "mandatory": n, "advisory": n, "exempted": n }, "result": "pass" | "fail" } ],
 //   "findings": [ { "file": <document path>, "policy": <policy name>, "level": "mandatory" | "advisory",
 //                   "exempted": boolean (advisory kept by an exemption), "severity": "low" | "medium" | "high" | "critical" | "",
@@ -17,6 +17,7 @@
 //                   "location": { "file": <path under --source-root>, "line": n, "column": n | null,
 //                                 "uri": "project:///index.ts#12,7" } | null } ],
 //   "remediations": [ { "file", "policy", "urn", "type", "name", "properties": [changed top-level property] } ],
+//   "notScanned": [ { "file": <as given>, "message": why it could not be read } ],
 //   "summary": { "files": n, "resources": n, "mandatory": n, "advisory": n, "exempted": n,
 //                "result": "pass" | "fail", "exitCode": 0 | 1 }
 // }
@@ -42,6 +43,7 @@ export function renderJson(result: ScanResult): string {
                 withSourcePosition: f.withLocation,
                 secrets: f.secrets,
                 warnings: f.warnings,
+                environment: f.environment,
                 notApplicable: f.notApplicable,
                 counts,
                 result: counts.mandatory > 0 ? "fail" : "pass",
@@ -61,6 +63,7 @@ export function renderJson(result: ScanResult): string {
             location: x.location ? { file: x.location.path, line: x.location.line, column: x.location.column ?? null, uri: x.location.uri } : null,
         })),
         remediations: result.files.flatMap((f) => f.remediations),
+        notScanned: result.failures,
         summary: {
             files: result.files.length,
             resources: result.files.reduce((n, f) => n + f.resources, 0),

@@ -3,13 +3,14 @@
 // `pulumi stack export` documents, as text, JSON, SARIF or GitHub annotations.
 // Exit code: 0 no mandatory finding, 1 mandatory findings, 2 no verdict (bad input, bad config, or the pack failed).
 import { writeFileSync } from "fs";
+import * as path from "path";
 import { parseArgs } from "util";
 import { InputError } from "./document";
 import { escapeData, renderGithub } from "./github";
 import { renderJson } from "./json";
 import { ProgressMode, progressSink } from "./progress";
 import { renderSarif } from "./sarif";
-import { ScanResult, TOOL, exitCodeOf, scan } from "./scan";
+import { ScanResult, TOOL, countsOf, exitCodeOf, scan } from "./scan";
 import { renderText } from "./text";
 
 const FORMATS = { text: renderText, json: renderJson, sarif: renderSarif, github: renderGithub } as const;
@@ -23,7 +24,8 @@ Runs the aws-guardrails policy pack over saved Pulumi documents exactly as
 
 FILE is the output of \`pulumi preview --json\` (add --show-sames so stack policies
 see unchanged resources too) or of \`pulumi stack export\` (deployment versions 1-4;
-with --show-secrets, secret values are evaluated and still never printed).
+with --show-secrets, secret values are evaluated and still never printed); - reads
+standard input.
 
 options:
   -c, --config FILE        policy config, the format of \`--policy-pack-config\`
@@ -34,10 +36,19 @@ options:
       --stack NAME         stack name the policies see (default: from the URNs)
       --organization ORG   organization the policies see (default: organization)
       --tag KEY=VALUE      a stack tag the policies see (repeatable)
+      --environment-suffix SUFFIX
+                           the suffix physical names must carry (default: the
+                           shell's ENVIRONMENT_SUFFIX, else the stack name)
+      --region REGION      the stack's default region (default: the shell's
+                           AWS_REGION, else aws:region of the document's config)
       --progress           show progress on stderr even when it is not a terminal
       --no-progress        never show progress
   -h, --help               this help
   -V, --version            the version
+
+environment: like \`pulumi preview\`, the policies read ENVIRONMENT_SUFFIX, AWS_REGION and
+(when the document has no stack config) PULUMI_CONFIG from this shell; the report
+header names every value it read.
 
 exit codes: 0 no mandatory finding, 1 mandatory findings (\`pulumi preview\` would
 fail), 2 no verdict (bad arguments, unreadable or unsupported input, invalid
@@ -55,6 +66,8 @@ interface Args {
     stack?: string;
     organization?: string;
     tags: Record<string, string>;
+    environmentSuffix?: string;
+    region?: string;
     progress: ProgressMode;
 }
 
@@ -73,6 +86,8 @@ function parse(argv: string[]): Args {
                 stack: { type: "string" },
                 organization: { type: "string" },
                 tag: { type: "string", multiple: true },
+                "environment-suffix": { type: "string" },
+                region: { type: "string" },
                 progress: { type: "boolean" },
                 "no-progress": { type: "boolean" },
                 help: { type: "boolean", short: "h" },
@@ -91,6 +106,10 @@ function parse(argv: string[]): Args {
     if (command === undefined) throw new UsageError("no command given");
     if (command !== "scan") throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     if (files.length === 0) throw new UsageError("no FILE given");
+    // Source paths in reports are relative to the repository root, so an absolute directory would point nowhere on GitHub.
+    if (values["source-root"] !== undefined && (path.isAbsolute(values["source-root"]) || /^[A-Za-z]:[\\/]/.test(values["source-root"]))) {
+        throw new UsageError(`--source-root is the project's directory relative to the repository root (e.g. infra), not an absolute path: ${JSON.stringify(values["source-root"])}`);
+    }
     const format = values.format ?? "text";
     if (!(format in FORMATS)) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(", ")}, not ${JSON.stringify(format)}`);
     if (values.progress && values["no-progress"]) throw new UsageError("--progress and --no-progress contradict each other");
@@ -110,6 +129,8 @@ function parse(argv: string[]): Args {
         stack: values.stack,
         organization: values.organization,
         tags,
+        environmentSuffix: values["environment-suffix"],
+        region: values.region,
         progress: values.progress ? "on" : values["no-progress"] ? "off" : "auto",
     };
 }
@@ -134,6 +155,10 @@ function write(args: Args, result: ScanResult): void {
     } catch (e) {
         throw new InputError(`${args.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
+    // The report went to a file: one line says where, and the verdict.
+    const c = countsOf(result.files.flatMap((f) => f.findings));
+    const verdict = exitCodeOf(result) === 1 ? "FAIL" : "PASS";
+    process.stdout.write(`${verdict}: ${c.mandatory} mandatory, ${c.advisory} advisory, ${c.exempted} exempted in ${result.files.length} document(s); ${args.format} report written to ${args.output}\n`);
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -162,10 +187,14 @@ export async function main(argv: string[]): Promise<number> {
             organization: args.organization,
             tags: args.tags,
             sourceRoot: args.sourceRoot,
+            environmentSuffix: args.environmentSuffix,
+            region: args.region,
             progress: (doc, analyzed) => progressSink(args.progress, process.stderr, doc.file, analyzed, doc.bytes),
         });
         write(args, result);
-        return exitCodeOf(result);
+        // A document that could not be read leaves the run without a full verdict, though the others are reported.
+        for (const x of result.failures) process.stderr.write(`aws-guardrails: error: ${x.message}\n`);
+        return result.failures.length > 0 ? 2 : exitCodeOf(result);
     } catch (e) {
         // Input, config, engine and start-up errors all stop the run, as they stop `pulumi preview`.
         process.stderr.write(`aws-guardrails: error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -27,6 +27,22 @@ function levelOf(f: Finding): Level {
     return f.level === "mandatory" ? "error" : "warning";
 }
 
+/** SARIF wants a rule name distinct from its id: the id in PascalCase (resource-name-environment-suffix -> ResourceNameEnvironmentSuffix). */
+function ruleName(id: string): string {
+    return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+/** The description's main clause, before the reason (", so …") or any further clause. */
+function shortText(description: string): string {
+    const cut = description.search(/, so |; |: /);
+    return (cut > 0 ? description.slice(0, cut) : description).replace(/\.$/, "");
+}
+
+/** The policy's page: the URL the pack reports, else its docs page in this package (docs/policies/<name>.md). */
+function helpUriOf(p: PolicyInfo): string {
+    return /^https?:\/\//.test(p.url) ? p.url : `docs/policies/${encodeURIComponent(p.name)}.md`;
+}
+
 function rule(p: PolicyInfo, configured: string | undefined): Record<string, unknown> {
     const family = familyOf(p.name);
     const security = family !== undefined && SECURITY.has(family);
@@ -34,10 +50,11 @@ function rule(p: PolicyInfo, configured: string | undefined): Record<string, unk
     const help = p.remediationSteps || p.description;
     return {
         id: p.name,
-        name: p.name,
-        shortDescription: { text: p.description },
+        name: ruleName(p.name),
+        shortDescription: { text: shortText(p.description) },
         fullDescription: { text: p.description },
-        help: { text: help, markdown: `**${p.description}**\n\n${help}` },
+        help: { text: help, markdown: `**${p.description}**\n\n${help}\n\n[${p.name}](${helpUriOf(p)})` },
+        helpUri: helpUriOf(p),
         defaultConfiguration: level === "disabled" ? { enabled: false, level: "none" } : { level: level === "advisory" ? "warning" : "error" },
         properties: {
             tags: [...(family ? [family] : []), ...(security ? ["security"] : []), "pulumi", "aws"],
@@ -96,7 +113,10 @@ function sarifResult(f: Finding, ruleIndex: Map<string, number>, projectFile: st
 export function renderSarif(scan: ScanResult): string {
     const rules = scan.pack.policies.map((p) => rule(p, scan.pack.config[p.name]?.enforcementLevel));
     const ruleIndex = new Map(scan.pack.policies.map((p, i) => [p.name, i]));
-    const notifications = scan.files.flatMap((f) => f.warnings.map((w) => ({ level: "warning", message: { text: `${f.file}: ${w}` } })));
+    const notifications = [
+        ...scan.failures.map((x) => ({ level: "error", message: { text: x.message } })),
+        ...scan.files.flatMap((f) => f.warnings.map((w) => ({ level: "warning", message: { text: `${f.file}: ${w}` } }))),
+    ];
     const log = {
         $schema: SCHEMA,
         version: "2.1.0",
@@ -110,7 +130,7 @@ export function renderSarif(scan: ScanResult): string {
                         rules,
                     },
                 },
-                invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+                invocations: [{ executionSuccessful: scan.failures.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
                 columnKind: "utf16CodeUnits",
                 results: scan.files.flatMap((f) => f.findings.map((x) => sarifResult(x, ruleIndex, scan.projectFile))),
             },

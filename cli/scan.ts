@@ -5,9 +5,10 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { ConfigError, EngineRun, Finding as EngineFinding, PolicyInfo, PolicyPackConfig, Severity, parsePolicyPackConfig, runEngine, startPack } from "../engine/client";
+import { DocumentError } from "../engine/documents";
 import { InputError, LoadedDocument, SecretCounts, loadDocument } from "./document";
 import { SourceLocation, projectFileOf } from "./location";
-import { ExemptionRecord, exemptionOf } from "../lib/exemptions";
+import { ExemptionRecord, exemptionOf, unmatchedExemptionOf } from "../lib/exemptions";
 
 /** The package root: the pack the scanner starts, and package.json. */
 export const PACK_ROOT = path.resolve(__dirname, "..", "..");
@@ -28,6 +29,10 @@ export interface ScanOptions {
     tags?: Record<string, string>;
     /** Prefix for source paths, from the repository root to the Pulumi project. */
     sourceRoot?: string;
+    /** ENVIRONMENT_SUFFIX for the pack (`--environment-suffix`), instead of the shell's. */
+    environmentSuffix?: string;
+    /** AWS_REGION for the pack (`--region`), instead of the shell's. */
+    region?: string;
     /** Called once per document before its analysis; returns what to tell as resources are analyzed. */
     progress?: (doc: LoadedDocument, analyzed: number) => ProgressSink | undefined;
 }
@@ -89,6 +94,8 @@ export interface FileScan {
     remediations: Remediation[];
     /** Policies that reported themselves not applicable (e.g. production stacks). */
     notApplicable: string[];
+    /** Environment variables the policies read, with where each came from (the report header shows them). */
+    environment: string[];
     /** What the pack process printed (the engine shows it as info). */
     packOutput: string[];
     startMs: number;
@@ -111,6 +118,8 @@ export interface ScanResult {
     secretTexts: Set<string>;
     /** The Pulumi project's file in the repository (`<source root>/Pulumi.yaml`), where findings without a source position are anchored. */
     projectFile: string;
+    /** Documents that could not be read, among several: the others are still scanned, and the run has no full verdict. */
+    failures: { file: string; message: string }[];
 }
 
 export interface Counts {
@@ -213,15 +222,41 @@ function secretWarnings(s: SecretCounts): string[] {
     return out;
 }
 
+/**
+ * The variables of this process's environment that policies read (the pack inherits it, as from `pulumi preview`),
+ * overridden by the scanner's flags: the variables to set, and one line per value for the report.
+ */
+export function packEnvironment(opts: ScanOptions, docConfig: Record<string, string> | undefined): { env: Record<string, string>; shown: string[] } {
+    const env: Record<string, string> = {};
+    const shown: string[] = [];
+    const read = (name: string, flag: string, given: string | undefined): void => {
+        if (given !== undefined) env[name] = given;
+        const value = given ?? process.env[name];
+        if (value) shown.push(`${name}=${value} (${given !== undefined ? flag : "from the shell"})`);
+    };
+    read("ENVIRONMENT_SUFFIX", "--environment-suffix", opts.environmentSuffix);
+    read("AWS_REGION", "--region", opts.region);
+    // The document's own stack config replaces PULUMI_CONFIG; without one, the shell's reaches the pack.
+    if (!docConfig && process.env.PULUMI_CONFIG) shown.push("PULUMI_CONFIG (from the shell; the document carries no stack config)");
+    return { env, shown };
+}
+
+/** `pulumi policy analyze` starts the pack without the stack's variables, even if this process has them. */
+const UNNAMED_STACK = Object.fromEntries(["STACK", "PROJECT", "ORGANIZATION"].flatMap((v) => [`PULUMI_${v}`, `PULUMI_NODEJS_${v}`]).map((k) => [k, undefined]));
+
 async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: unknown): Promise<{ scan: FileScan; pack: PackSummary }> {
     const { doc } = loaded;
     const analyzed = doc.resources.filter((r) => !r.stackOnly).length;
     const started = Date.now();
+    const environment = packEnvironment(opts, doc.config);
+    // State is analyzed as `pulumi policy analyze --file` does: no stack named, so each resource's URN names its own.
+    // --stack or --tag describe one stack, as ConfigureStack would.
+    const existingState = doc.format === "export" && opts.stack === undefined && Object.keys(opts.tags ?? {}).length === 0;
     // One pack process per document: the engine starts the analyzer with that stack's name and config.
     const client = await startPack(PACK_ROOT, {
-        stack: opts.stack ?? doc.stack ?? "dev",
-        project: doc.project ?? "",
-        organization: opts.organization ?? "organization",
+        ...(existingState
+            ? { env: { ...UNNAMED_STACK, ...environment.env } }
+            : { env: environment.env, stack: opts.stack ?? doc.stack ?? "dev", project: doc.project ?? "", organization: opts.organization ?? "organization" }),
         dryRun: true,
         config: doc.config,
     });
@@ -243,10 +278,10 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
     }
     let run: EngineRun;
     try {
-        run = await runEngine(client, doc.resources, { policyConfig, stackTags: { "pulumi:project": doc.project ?? "", ...opts.tags } });
+        run = await runEngine(client, doc.resources, { policyConfig, stackTags: { "pulumi:project": doc.project ?? "", ...opts.tags }, existingState });
     } catch (e) {
         // The engine words config errors one per line; the scanner reports one line.
-        if (e instanceof ConfigError) throw new InputError(`${opts.configFile ?? "policy config"}: invalid policy config: ${e.message.split("\n").join("; ")}`);
+        if (e instanceof ConfigError) throw new InputError(`${opts.configFile ?? "policy config"}: invalid policy config: ${e.problems.join("; ")}`);
         throw e;
     } finally {
         sink?.done();
@@ -266,6 +301,7 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
         findings: findingsOf(loaded, run),
         remediations: run.remediated.map((r) => ({ file: loaded.file, policy: r.policyName, urn: r.resource.urn, type: r.resource.type, name: r.resource.name, properties: r.changed })),
         notApplicable: [...new Set(run.notApplicable.map((n) => n.policyName))].sort(),
+        environment: environment.shown,
         packOutput: client.output,
         startMs,
         runMs: Date.now() - started - startMs,
@@ -273,14 +309,45 @@ async function scanOne(loaded: LoadedDocument, opts: ScanOptions, policyConfig: 
     return { scan, pack: { name: run.info.name, version: run.info.version, policies: run.info.policies, config: run.config } };
 }
 
+/**
+ * The pack notes, at stack level, every exemption pattern that matches no resource of a document. Over several
+ * documents a pattern may be for another one: it is reported once, as a warning, when it matched in none.
+ */
+function warnUnmatchedExemptions(files: FileScan[]): void {
+    const seen = files.map((f) => {
+        const notes = new Map<string, string>();
+        f.findings = f.findings.filter((x) => {
+            const note = x.phase === "analyzeStack" ? unmatchedExemptionOf(x.message) : undefined;
+            if (note) notes.set(JSON.stringify([note.policy, note.pattern]), x.message);
+            return note === undefined;
+        });
+        return notes;
+    });
+    for (const [key, message] of seen[0] ?? []) {
+        if (!seen.every((n) => n.has(key))) continue;
+        files[0].warnings.push(files.length > 1 ? message.replace("in this stack", "in any scanned document") : message);
+    }
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if (opts.files.length === 0) throw new InputError("no document given");
     const policyConfig = opts.configFile ? readConfigFile(opts.configFile) : undefined;
-    // Every document is read before anything runs, so a bad file fails fast.
-    const loaded = opts.files.map((f) => loadDocument(f, opts.sourceRoot));
+    // Every document is read before anything runs; one that cannot be read among several is recorded and the others are scanned.
+    const loaded: LoadedDocument[] = [];
+    const failures: ScanResult["failures"] = [];
+    for (const f of opts.files) {
+        try {
+            loaded.push(loadDocument(f, opts.sourceRoot));
+        } catch (e) {
+            if (opts.files.length === 1 || !(e instanceof InputError || e instanceof DocumentError)) throw e;
+            failures.push({ file: f, message: e.message });
+        }
+    }
+    if (loaded.length === 0) throw new InputError(failures.map((x) => x.message).join("; "));
     const runs: { scan: FileScan; pack: PackSummary }[] = [];
     for (const l of loaded) runs.push(await scanOne(l, opts, policyConfig));
+    warnUnmatchedExemptions(runs.map((r) => r.scan));
     const secretTexts = new Set(loaded.flatMap((l) => [...l.secretTexts]));
     // Every document runs the same pack; its metadata comes from the first.
-    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot) };
+    return { tool: TOOL, pack: runs[0].pack, files: runs.map((r) => r.scan), secretTexts, projectFile: projectFileOf(opts.sourceRoot), failures };
 }

@@ -1,10 +1,11 @@
-// `--format text` (the default, and `npm start`): findings grouped by resource, with level, policy, severity, source
-// position and message, then counts per level and the verdict per document.
+// `--format text` (the default, and `npm start`): findings grouped by policy and level (mandatory first), each resource
+// with its source position and what is wrong, identical texts once, the reason the policy gives once; then counts per
+// level and the verdict per document. JSON and SARIF keep every message whole.
 import * as path from "path";
 import { formatLocation } from "./location";
 import { FileScan, Finding, ScanResult, countsOf } from "./scan";
 
-const INDENT = "               ";
+const INDENT = "       ";
 
 function indent(text: string, prefix: string): string {
     return text
@@ -29,6 +30,52 @@ function secretsLine(f: FileScan): string | undefined {
     return parts.length > 0 ? `   secrets: ${parts.join(", ")}` : undefined;
 }
 
+/** One policy at one level (exempted apart): its findings, in document order. */
+function byPolicy(findings: readonly Finding[]): Finding[][] {
+    const groups = new Map<string, Finding[]>();
+    const levelOf = (x: Finding): string => (x.exempted ? "exempted" : x.level);
+    for (const x of findings) {
+        const key = `${levelOf(x)}\u0000${x.policy}`;
+        groups.set(key, [...(groups.get(key) ?? []), x]);
+    }
+    const rank = { mandatory: 0, advisory: 1, exempted: 2 } as Record<string, number>;
+    return [...groups.values()].sort((a, b) => rank[levelOf(a[0])] - rank[levelOf(b[0])] || a[0].policy.localeCompare(b[0].policy));
+}
+
+/** Sentences, split after a full stop before a capital or a parenthesis. */
+function sentences(text: string): string[] {
+    return text.split(/(?<=\.)\s+(?=[A-Z(])/);
+}
+
+/** Sentences after the first that every message of the group says (the reason, the source of the data): shown once. */
+function sharedSentences(texts: readonly string[]): Set<string> {
+    if (texts.length < 2) return new Set();
+    const [first, ...rest] = texts.map((t) => sentences(t));
+    return new Set(first.slice(1).filter((x) => rest.every((r) => r.slice(1).includes(x))));
+}
+
+function where(x: Finding, withType: boolean): string {
+    return `${x.name}${withType ? ` (${x.type})` : ""}${x.location ? `  ${formatLocation(x.location)}` : ""}`;
+}
+
+/** A policy's findings: what is wrong and what to set per resource (identical texts once, with every resource), then what all of them share, once. */
+function renderGroup(group: readonly Finding[]): string[] {
+    const first = group[0];
+    const level = first.exempted ? "exempted" : first.level;
+    const texts = group.map(withoutLabel);
+    const shared = sharedSentences(texts);
+    const lead = (t: string): string => (shared.size > 0 ? sentences(t).filter((x, i) => i === 0 || !shared.has(x)).join(" ") : t);
+    const byText = new Map<string, Finding[]>();
+    group.forEach((x, i) => byText.set(lead(texts[i]), [...(byText.get(lead(texts[i])) ?? []), x]));
+    const lines = [`   ${level.padEnd(9)} ${first.policy}${first.severity ? ` [${first.severity}]` : ""}${group.length > 1 ? ` · ${group.length} findings` : ""}`];
+    for (const [text, xs] of byText) {
+        lines.push(xs.length === 1 ? `     ${where(xs[0], true)}` : `     ${xs.map((x) => where(x, false)).join(", ")} (${xs.length} resources)`);
+        lines.push(`${INDENT}${indent(text, INDENT)}`);
+    }
+    if (shared.size > 0) lines.push(`     all ${group.length}: ${[...shared].join(" ")}`);
+    return lines;
+}
+
 export function verdictLine(f: FileScan): string {
     const c = countsOf(f.findings);
     const hit = new Set(f.findings.filter((x) => x.level === "mandatory").map((x) => x.urn)).size;
@@ -44,22 +91,13 @@ function renderFile(result: ScanResult, f: FileScan): string[] {
         `   ${kind} · stack ${f.stack ?? "?"} · project ${f.project ?? "?"} · ${f.resources} resources (${f.analyzed} analyzed one by one, ${f.withLocation} with a source position)`,
         `   policy pack ${result.pack.name} ${result.pack.version}, ${result.pack.policies.length} policies`,
     ];
+    if (f.environment.length > 0) lines.push(`   environment: ${f.environment.join(", ")}`);
     const secrets = secretsLine(f);
     if (secrets) lines.push(secrets);
     for (const w of f.warnings) lines.push(`   warning: ${w}`);
 
-    const groups = new Map<string, Finding[]>();
-    for (const x of f.findings) groups.set(x.urn, [...(groups.get(x.urn) ?? []), x]);
-    if (groups.size === 0) lines.push("", "   no findings");
-    for (const group of groups.values()) {
-        const first = group[0];
-        lines.push("", `   ${first.name} (${first.type})${first.location ? `  ${formatLocation(first.location)}` : ""}`);
-        for (const x of group) {
-            const level = x.exempted ? "exempted" : x.level;
-            lines.push(`     ${level.padEnd(9)} ${x.policy}${x.severity ? ` [${x.severity}]` : ""}${x.location ? `  ${formatLocation(x.location)}` : ""}`);
-            lines.push(`${INDENT}${indent(withoutLabel(x), INDENT)}`);
-        }
-    }
+    if (f.findings.length === 0) lines.push("", "   no findings");
+    for (const group of byPolicy(f.findings)) lines.push("", ...renderGroup(group));
     if (f.remediations.length > 0) {
         lines.push("", "   remediated (the new inputs were analyzed):");
         for (const r of f.remediations) lines.push(`     ${r.name} (${r.type}): ${r.policy} set ${r.properties.join(", ") || "nothing"}`);
@@ -80,7 +118,7 @@ function renderFile(result: ScanResult, f: FileScan): string[] {
 }
 
 export function renderText(result: ScanResult): string {
-    const blocks = result.files.map((f) => renderFile(result, f).join("\n"));
+    const blocks = [...result.failures.map((x) => `== ${x.file}\n   not scanned: ${x.message}`), ...result.files.map((f) => renderFile(result, f).join("\n"))];
     if (result.files.length > 1) {
         const all = countsOf(result.files.flatMap((f) => f.findings));
         blocks.push([...result.files.map(verdictLine), `TOTAL: ${all.mandatory} mandatory, ${all.advisory} advisory, ${all.exempted} exempted in ${result.files.length} documents`].join("\n"));

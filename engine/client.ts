@@ -11,6 +11,7 @@ import type { JavaScriptValue, Struct as StructMessage } from "google-protobuf/g
 import * as apb from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Schema, validate } from "../lib/config";
+import { notAPolicy } from "../lib/pack-config";
 import { SECRET_SIG, SIG_KEY, isRecord } from "../lib/values";
 
 /** The string unknown sentinel: what the engine sends for a value it cannot know during preview. */
@@ -552,7 +553,17 @@ export async function startPack(packDir: string, opts: PackOptions = {}): Promis
 // ---------------------------------------------------------------------------------------------------------------
 // Policy config: the `--policy-pack-config` file format and the engine's reconcile + validation.
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+    constructor(
+        message: string,
+        /** One line per mistake, `<policy>: <field> <problem>`, without the engine's prefix. */
+        readonly problems: readonly string[] = [message],
+    ) {
+        super(message);
+    }
+}
+
+const LEVEL_LIST = `use one of ${ENFORCEMENT_LEVELS.join(", ")} (lower case)`;
 
 interface GivenConfig {
     enforcementLevel?: EnforcementLevel;
@@ -574,7 +585,7 @@ export function parsePolicyPackConfig(doc: unknown): Record<string, GivenConfig>
     for (const [name, value] of Object.entries(doc)) {
         if (typeof value === "string") {
             const level = levelOf(value);
-            if (!level) throw new ConfigError(`parsing enforcement level for ${JSON.stringify(name)}: ${JSON.stringify(value)} is not a valid enforcement level`);
+            if (!level) throw new ConfigError(`parsing enforcement level for ${JSON.stringify(name)}: ${JSON.stringify(value)} is not a valid enforcement level; ${LEVEL_LIST}`);
             out[name] = { enforcementLevel: level };
         } else if (isRecord(value)) {
             const { enforcementLevel, ...properties } = value;
@@ -584,7 +595,7 @@ export function parsePolicyPackConfig(doc: unknown): Record<string, GivenConfig>
                     throw new ConfigError(`parsing enforcement level for ${JSON.stringify(name)}: ${JSON.stringify(enforcementLevel)} is not a valid enforcement level; must be a string`);
                 }
                 level = levelOf(enforcementLevel);
-                if (!level) throw new ConfigError(`parsing enforcement level for ${JSON.stringify(name)}: ${JSON.stringify(enforcementLevel)} is not a valid enforcement level`);
+                if (!level) throw new ConfigError(`parsing enforcement level for ${JSON.stringify(name)}: ${JSON.stringify(enforcementLevel)} is not a valid enforcement level; ${LEVEL_LIST}`);
             }
             const hasProps = Object.keys(properties).length > 0;
             // The engine drops empty entries.
@@ -600,7 +611,7 @@ export interface ReconciledConfig {
     config: PolicyPackConfig;
     /** `<policy>: <field> <problem>`; the engine refuses to run with any. */
     errors: string[];
-    /** Entries that name no policy of the pack (the engine accepts them silently). */
+    /** Notes on the config that do not stop the run. */
     warnings: string[];
 }
 
@@ -647,21 +658,21 @@ export function reconcileConfig(info: AnalyzerInfo, fileConfig: unknown): Reconc
 
     const errors: string[] = [];
     const warnings: string[] = [];
-    const known = new Set(info.policies.map((p) => p.name));
+    const known = info.policies.map((p) => p.name);
     for (const p of info.policies) errors.push(...validateProperties(p, result[p.name].properties ?? {}));
     const config: PolicyPackConfig = {};
     for (const [name, c] of Object.entries(result)) {
-        if (!known.has(name) && name !== "all") warnings.push(`${name}: not a policy of ${info.name}; its config is ignored`);
-        // The engine's Configure refuses an entry without a level (an entry for a policy the pack does not have).
-        if (!c.enforcementLevel) errors.push(`${name}: invalid enforcement level "" (no policy of that name to take it from; set enforcementLevel or fix the name)`);
+        // The engine's Configure refuses an entry without a level (an entry for a policy the pack does not have); one
+        // with a level reaches the pack, whose Configure refuses it (lib/pack-config configMistakes).
+        if (!c.enforcementLevel) errors.push(notAPolicy(name, known));
         else config[name] = { enforcementLevel: c.enforcementLevel, properties: c.properties ?? {} };
     }
     return { config, errors, warnings };
 }
 
-/** The engine's wording for config validation failures. */
+/** The engine's wording for config validation failures (pkg/engine: `validating policy config for "<pack>": …`). */
 export function configErrorMessage(info: AnalyzerInfo, errors: readonly string[]): string {
-    return errors.map((e) => `validating policy config: ${info.name} ${info.version}  ${e}`).join("\n");
+    return `validating policy config for ${JSON.stringify(info.name)}: ${errors.join("; ")}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -705,6 +716,11 @@ export interface EngineOptions {
     policyConfig?: unknown;
     /** Stack tags for ConfigureStack. */
     stackTags?: Record<string, string>;
+    /**
+     * Replay `pulumi policy analyze` over existing state (pkg/resource/deploy/analyze_snapshot.go) instead of a
+     * preview: no ConfigureStack, and remediations are reported but not applied (Analyze sees the state inputs).
+     */
+    existingState?: boolean;
     /** Resources analyzed at once (default PARALLEL_STEPS). */
     parallel?: number;
 }
@@ -756,11 +772,18 @@ function changedKeys(before: Record<string, unknown>, after: Record<string, unkn
  * registered resource Remediate (its properties become the new inputs) and Analyze; then AnalyzeStack.
  */
 export async function runEngine(client: PackClient, resources: readonly EngineResource[], options: EngineOptions = {}): Promise<EngineRun> {
-    await client.configureStack(options.stackTags ?? {});
+    if (!options.existingState) await client.configureStack(options.stackTags ?? {});
     const info = await client.getAnalyzerInfo();
     const { config, errors, warnings } = reconcileConfig(info, options.policyConfig);
-    if (errors.length > 0) throw new ConfigError(configErrorMessage(info, errors));
-    if (Object.keys(config).length > 0) await client.configure(config);
+    if (errors.length > 0) throw new ConfigError(configErrorMessage(info, errors), errors);
+    try {
+        if (Object.keys(config).length > 0) await client.configure(config);
+    } catch (e) {
+        // The pack refuses what the engine's schema check let through (lib/pack-config configMistakes).
+        if (!(e instanceof RpcError)) throw e;
+        const problems = e.details.replace(/^invalid policy config: /, "").split("\n");
+        throw new ConfigError(`configuring policy pack ${info.name}: ${e.details}`, problems);
+    }
     // @pulumi/policy's Remediate runs only policies at the remediate level: with none, every call would answer nothing.
     const remediating = info.policies.some((p) => (config[p.name]?.enforcementLevel ?? p.enforcementLevel) === "remediate");
 
@@ -798,6 +821,7 @@ export async function runEngine(client: PackClient, resources: readonly EngineRe
                 const props = x.properties;
                 const changed = changedKeys(r.props, props);
                 out.remediated.push({ resource: ref(r), policyName: x.policyName, changed, properties: props });
+                if (options.existingState) continue;
                 // The provider echoes changed inputs into its preview outputs.
                 const outputs = r.outputs ? { ...r.outputs, ...Object.fromEntries(changed.map((k) => [k, props[k]])) } : undefined;
                 r = { ...r, props, outputs };

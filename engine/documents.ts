@@ -7,11 +7,11 @@
 //    secrets are {sig, ciphertext} or, with --show-secrets, {sig, plaintext: <JSON text>}.
 import { readFileSync, statSync } from "fs";
 import { EngineResource, ProviderResource, ResourceOptions, SIG_KEY, SECRET_SIG, UNKNOWN_STRING, secret } from "./client";
-import { isRecord } from "../lib/values";
+import { REDACTED_SECRET, isRecord } from "../lib/values";
 
 const RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 /** How `pulumi preview --json` blinds a secret (pkg/backend/display/json.go massagePropertyValue). */
-export const BLINDED_SECRET = "[secret]";
+export const BLINDED_SECRET = REDACTED_SECRET;
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 
 /** What `pulumi stack export` writes and the CLI reads (sdk/pkg/resource/stack/deployment.go: oldest 1, latest 4). */
@@ -319,8 +319,9 @@ function decode(buffer: Buffer): string {
 export function readJsonFile(file: string): { json: unknown; bytes: number } {
     let buffer: Buffer;
     try {
-        if (statSync(file).isDirectory()) throw new DocumentError(`${file}: is a directory, not a JSON document`);
-        buffer = readFileSync(file);
+        // "-" is standard input (`pulumi preview --json | aws-guardrails scan -`).
+        if (file !== "-" && statSync(file).isDirectory()) throw new DocumentError(`${file}: is a directory, not a JSON document`);
+        buffer = readFileSync(file === "-" ? 0 : file);
     } catch (e) {
         if (e instanceof DocumentError) throw e;
         const code = (e as NodeJS.ErrnoException).code;

@@ -18,3 +18,20 @@ export function isAutoName(logicalName: string, value: string): boolean {
     const head = name.slice(0, -7).toLowerCase();
     return head.length >= MIN_CUT_HEAD && head.length < logical.length && logical.startsWith(head) && RANDOM_PART.test(name.slice(-7));
 }
+
+// Another resource's autoname inside a longer name (`/aws/lambda/${fn.name}`, `${bucket.bucket}-logs`): a name part
+// ending in "-" and 7 hex digits, between separators, so "orders-1a2b3c4" counts and "orders-1a2b3c4d" does not.
+const AUTONAME_PART = /[a-z0-9][a-z0-9_.]*(?:-[a-z0-9_.]+)*-[0-9a-f]{7}(?=$|[^0-9a-z])/gi;
+
+/**
+ * True when `value` carries a physical name Pulumi autonamed (another resource's) with more around it, which makes it
+ * as unique as that name. A value that is nothing but such a name is judged by isAutoName against its own logical name.
+ */
+export function containsAutoName(value: string): boolean {
+    for (const m of value.matchAll(AUTONAME_PART)) {
+        const before = m.index === 0 ? "" : value[m.index - 1];
+        if (/[0-9a-z]/i.test(before)) continue;
+        if (m[0].length < value.length) return true;
+    }
+    return false;
+}

@@ -1,5 +1,6 @@
 // Policy config: JSON-schema subset, defaults, and validation with messages that name policy and field.
 // The engine validates config too, but harnesses that skip Configure, or skip validation, must not crash us.
+import { didYouMean } from "./suggest";
 import { isRecord } from "./values";
 
 export interface Schema {
@@ -82,7 +83,7 @@ export function validate(schema: Schema, value: unknown, path: string): string[]
         for (const [key, v] of Object.entries(value)) {
             const sub = schema.properties?.[key];
             if (sub) errors.push(...validate(sub, v, `${path}.${key}`));
-            else if (schema.additionalProperties === false) errors.push(`${path}.${key} is not a known setting`);
+            else if (schema.additionalProperties === false) errors.push(`${path}.${key} is not a known setting${didYouMean(key, Object.keys(schema.properties ?? {}))}`);
             else if (isRecord(schema.additionalProperties)) errors.push(...validate(schema.additionalProperties, v, `${path}.${key}`));
         }
     }
@@ -124,11 +125,11 @@ export function resolveConfig<C>(policyName: string, schema: ConfigSchema, given
         if (problems.length === 0) out[key] = value;
         else {
             out[key] = sub.default;
-            errors.push(...problems.map((p) => `${policyName}: ${p}; the policy uses the default ${JSON.stringify(sub.default)} instead`));
+            errors.push(...problems.map((p) => `${policyName}: ${p}`));
         }
     }
     for (const key of Object.keys(raw)) {
-        if (!(key in schema) && key !== "enforcementLevel") errors.push(`${policyName}: ${key} is not a setting of this policy, so it is ignored (a typo?)`);
+        if (!(key in schema) && key !== "enforcementLevel") errors.push(`${policyName}: ${key} is not a setting of this policy${didYouMean(key, Object.keys(schema))}`);
     }
     return { config: out as C, errors };
 }

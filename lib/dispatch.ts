@@ -9,10 +9,13 @@
 // Configure and ConfigureStack are observed (and still passed to the SDK) to know levels, settings and tags.
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "./analyzer-info";
-import { Graph } from "./graph";
-import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStack } from "./policy";
+import { unmatchedExemptionNote, unmatchedPatterns } from "./exemptions";
+import { graphsByStack } from "./graph";
+import { Evaluation, Policy, appliesToType, evaluateResource, evaluateStacks } from "./policy";
 import { Resource } from "./resource";
-import { diagnosticsOf, fromWire, policyOf, stackOf } from "./sdk";
+import { configMistakes } from "./pack-config";
+import { diagnosticsOf, fromWire, noteConfiguredLevels, policyOf, stackOf } from "./sdk";
+import { resourceStack } from "./stack";
 import { isRecord } from "./values";
 
 type Callback = (err: unknown, response?: unknown) => void;
@@ -151,16 +154,18 @@ export function installDispatch(): boolean {
             return list;
         };
         const stackEntries = entries(args.policies, (p) => p.kind === "stack");
+        const registered = entries(args.policies, () => true).map((e) => e.ours);
 
         /** Runs the enabled policies of `list` and answers like the SDK: diagnostics plus not-applicable reasons. */
-        const respond = (list: Entry[], evaluate: (p: Policy, properties: Record<string, unknown>) => Evaluation): unknown => {
-            const ds: object[] = [];
+        const respond = (list: Entry[], evaluate: (p: Policy, properties: Record<string, unknown>) => Evaluation, notes: object[] = []): unknown => {
+            const ds: object[] = [...notes];
             const na: unknown[] = [];
             for (const { sdk: p, ours } of list) {
                 let level = levelOf(p);
                 if (level === "disabled") continue;
                 if (level === "remediate") level = "mandatory";
-                const evaluation = evaluate(ours, configured.get(p.name)?.properties ?? {});
+                // The effective level goes with the settings: it decides whether in-code exemption tags count.
+                const evaluation = evaluate(ours, { ...configured.get(p.name)?.properties, enforcementLevel: levelOf(p) });
                 for (const d of diagnosticsOf(evaluation)) {
                     ds.push({
                         policyName: p.name,
@@ -187,16 +192,36 @@ export function installDispatch(): boolean {
             let resource: Resource | undefined;
             return respond(resourceEntries(request.getType()), (p, properties) => {
                 resource ??= resourceOf(request);
-                return p.kind === "resource" ? evaluateResource(p, resource, stackOf(tags), properties) : { findings: [], configErrors: [] };
+                return p.kind === "resource" ? evaluateResource(p, resource, resourceStack(stackOf(tags), resource.urn), properties) : { findings: [], configErrors: [] };
             });
         };
 
+        /** One advisory note per configured exemption pattern that matches no resource of the stack, on the stack itself. */
+        const unmatchedExemptions = (request: { getResourcesList(): WireResource[] }): object[] => {
+            const notes: object[] = [];
+            let targets: { name: string; urn: string; type: string }[] | undefined;
+            for (const p of args.policies) {
+                const exemptions = configured.get(p.name)?.properties.exemptions;
+                if (!Array.isArray(exemptions) || exemptions.length === 0 || levelOf(p) === "disabled") continue;
+                targets ??= request.getResourcesList().map((r) => ({ name: r.getName(), urn: r.getUrn(), type: r.getType() }));
+                for (const pattern of unmatchedPatterns(exemptions, targets)) {
+                    const message = unmatchedExemptionNote(p.name, pattern, targets.map((t) => t.name));
+                    notes.push({ policyName: p.name, policyPackName: name, policyPackVersion: version, description: p.description, message: `${p.description}\n${message}`, enforcementLevel: "advisory", severity: p.severity });
+                }
+            }
+            return notes;
+        };
+
         const analyzeStack = (request: { getResourcesList(): WireResource[] }): unknown => {
-            let graph: Graph | undefined;
-            return respond(stackEntries, (p, properties) => {
-                graph ??= new Graph(request.getResourcesList().map(resourceOf));
-                return p.kind === "stack" ? evaluateStack(p, graph, stackOf(tags), properties) : { findings: [], configErrors: [] };
-            });
+            let parts: ReturnType<typeof graphsByStack> | undefined;
+            return respond(
+                stackEntries,
+                (p, properties) => {
+                    parts ??= graphsByStack(stackOf(tags), request.getResourcesList().map(resourceOf));
+                    return p.kind === "stack" ? evaluateStacks(p, parts, properties) : { findings: [], configErrors: [] };
+                },
+                unmatchedExemptions(request),
+            );
         };
 
         let infoBytes: Buffer | undefined;
@@ -227,6 +252,10 @@ export function installDispatch(): boolean {
                     for (const [policy, c] of req.getPolicyconfigMap().entries()) {
                         configured.set(policy, { level: m.protoutil.convertEnforcementLevel(c.getEnforcementlevel()), properties: c.getProperties()?.toJavaScript() ?? {} });
                     }
+                    noteConfiguredLevels([...configured].map(([policy, c]) => [policy, c.level]));
+                    // What the engine's schema check let through (unknown names and settings, remediate without a fix) stops the run here.
+                    const mistakes = configMistakes(registered, configured);
+                    if (mistakes.length > 0) return callback(new Error(`invalid policy config: ${mistakes.join("\n")}`));
                     impl.configure(call, callback);
                 },
                 configureStack: (call, callback) => {

@@ -3,8 +3,9 @@
 // reported, as advisory, so the audit trail stays visible; an expired one comes back at its normal level.
 import { today } from "./clock";
 import { ConfigSchema } from "./config";
-import { matchesAny } from "./glob";
+import { globToRegExp, matchesAny } from "./glob";
 import { Resource } from "./resource";
+import { didYouMean } from "./suggest";
 import { asString, get, isRecord } from "./values";
 
 export interface Exemption {
@@ -20,8 +21,16 @@ export interface ExemptionConfig {
 
 export const TAG_PREFIX = "guardrails:exempt:";
 
-/** The config every policy accepts; in-code exemptions default to allowed only for advisory policies. */
-export function exemptionSchema(defaultLevel: "advisory" | "mandatory"): ConfigSchema {
+/**
+ * Whether in-code tags are honored when allowInCodeExemptions is not set: only where the policy runs at advisory, by
+ * its effective level (the configured one, `all` included), so a developer cannot waive a mandatory rule alone.
+ */
+export function inCodeExemptionsByDefault(level: string | undefined): boolean {
+    return level === "advisory";
+}
+
+/** The config every policy accepts. allowInCodeExemptions has no schema default: the engine would fill one in before the level is known. */
+export function exemptionSchema(): ConfigSchema {
     return {
         exemptions: {
             type: "array",
@@ -41,8 +50,7 @@ export function exemptionSchema(defaultLevel: "advisory" | "mandatory"): ConfigS
         },
         allowInCodeExemptions: {
             type: "boolean",
-            default: defaultLevel === "advisory",
-            description: `Honor a \`${TAG_PREFIX}<policy>\` resource tag (value: the reason) as an exemption. Off by default for mandatory policies, so a developer cannot waive a security rule alone.`,
+            description: `Honor a \`${TAG_PREFIX}<policy>\` resource tag (value: the reason) as an exemption. Unset: on when the policy runs at advisory, off when it runs at mandatory or remediate (the level configured, \`all\` included), so a developer cannot waive a mandatory rule alone.`,
         },
     };
 }
@@ -103,4 +111,36 @@ export function exemptionNote(policy: string, verdict: ExemptionVerdict): string
         case "refused":
             return `in-code exemption tag ${TAG_PREFIX}${policy} ("${verdict.reason}") refused: allowInCodeExemptions is false for this policy, so only an admin can exempt it in policy config; the finding stands: `;
     }
+}
+
+/** What identifies a resource to an exemption pattern: its logical name, URN or type token. */
+export interface ExemptionTarget {
+    name: string;
+    urn: string;
+    type: string;
+}
+
+/** The patterns of a policy's configured exemptions that match no resource of the stack: they waive nothing (a typo?). */
+export function unmatchedPatterns(exemptions: unknown, resources: readonly ExemptionTarget[]): string[] {
+    const patterns = (Array.isArray(exemptions) ? exemptions : []).flatMap((e) => (isRecord(e) && Array.isArray(e.resources) ? e.resources : []));
+    const out = new Set<string>();
+    for (const pattern of patterns) {
+        if (typeof pattern !== "string" || pattern === "") continue;
+        const re = globToRegExp(pattern);
+        if (!resources.some((r) => re.test(r.name) || re.test(r.urn) || re.test(r.type))) out.add(pattern);
+    }
+    return [...out];
+}
+
+const UNMATCHED = /^exemption pattern "(.*)" of (\S+) matches no resource in this stack/;
+
+/** The stack-level note for an exemption pattern that matched nothing, with the closest resource name. */
+export function unmatchedExemptionNote(policy: string, pattern: string, names: readonly string[]): string {
+    return `exemption pattern ${JSON.stringify(pattern)} of ${policy} matches no resource in this stack${didYouMean(pattern, names)}, so it waives nothing; fix or remove it in the policy config.`;
+}
+
+/** Reads back unmatchedExemptionNote: the policy and pattern. */
+export function unmatchedExemptionOf(message: string): { policy: string; pattern: string } | undefined {
+    const m = UNMATCHED.exec(message);
+    return m ? { pattern: m[1], policy: m[2] } : undefined;
 }

@@ -2,6 +2,7 @@
 // policy's enforcement level and validated settings. Invalid config throws, as the engine refuses to run with it.
 import { readFileSync } from "fs";
 import { resolveConfig } from "./config";
+import { didYouMean } from "./suggest";
 import { Level, Policy, configSchemaOf } from "./policy";
 import { isRecord } from "./values";
 
@@ -27,7 +28,40 @@ interface Entry {
 
 function levelOf(name: string, value: unknown): EnforcementLevel {
     if (typeof value === "string" && (LEVELS as readonly string[]).includes(value)) return value as EnforcementLevel;
-    throw new PackConfigError(`${name}: enforcementLevel ${JSON.stringify(value)} is not a valid enforcement level; use one of ${LEVELS.join(", ")}`);
+    throw new PackConfigError(`${name}: enforcementLevel ${JSON.stringify(value)} is not a valid enforcement level; use one of ${LEVELS.join(", ")} (lower case)`);
+}
+
+/** The line for a config key that names no policy, with the closest policy name. */
+export function notAPolicy(name: string, known: Iterable<string>): string {
+    return `${JSON.stringify(name)} is not a policy of aws-guardrails${didYouMean(name, known)}`;
+}
+
+/** What a policy's entry holds once read: its level, if set, and its settings. */
+export interface ConfigEntry {
+    level?: string;
+    properties: Record<string, unknown>;
+}
+
+/**
+ * Config mistakes, one line each naming the policy and field (with "did you mean" where a name is close): a key that
+ * names no policy, a setting a policy does not have or a value its schema refuses, and remediate on a policy without a
+ * fix. The one rule for the pack's Configure (lib/dispatch), the scanner (through it) and checkProgram: any stops the run.
+ * The engine's own schema check lets the first kinds through, since only `properties` and `required` reach it.
+ */
+export function configMistakes(policies: readonly Policy[], entries: ReadonlyMap<string, ConfigEntry>): string[] {
+    const known = policies.map((p) => p.name);
+    const errors = [...entries.keys()].filter((name) => name !== ALL && !known.includes(name)).map((name) => notAPolicy(name, known));
+    // Under `all: "remediate"` a policy without a fix runs as mandatory; only its own entry asking for a fix is a mistake.
+    const allRemediate = entries.get(ALL)?.level === "remediate";
+    for (const policy of policies) {
+        const own = entries.get(policy.name);
+        if (!own) continue;
+        errors.push(...resolveConfig(policy.name, configSchemaOf(policy), own.properties).errors);
+        if (own.level === "remediate" && !allRemediate && !(policy.kind === "resource" && policy.fix)) {
+            errors.push(`${policy.name}: enforcementLevel "remediate" needs a fix, and this policy has none; use "mandatory" (the catalog's remediate column lists the policies with a fix)`);
+        }
+    }
+    return errors;
 }
 
 /** One entry of the file: a level string, or an object with an optional enforcementLevel plus settings. */
@@ -70,19 +104,12 @@ export function resolvePackConfig(policies: readonly Policy[], doc: unknown): Ma
     if (all && Object.keys(all.properties).length > 0) {
         throw new PackConfigError(`${ALL}: only an enforcement level can be set for every policy; move ${Object.keys(all.properties).join(", ")} under a policy name`);
     }
-    const known = new Set(policies.map((p) => p.name));
-    const unknown = [...given.keys()].filter((name) => name !== ALL && !known.has(name));
-    if (unknown.length > 0) {
-        throw new PackConfigError(`${unknown.join(", ")}: not a policy of aws-guardrails (known: ${[...known].sort().join(", ")})`);
-    }
+    const errors = configMistakes(policies, given);
+    if (errors.length > 0) throw new PackConfigError(`invalid policy config: ${errors.join("; ")}`);
     const out = new Map<string, PolicySettings>();
-    const errors: string[] = [];
     for (const policy of policies) {
         const own = given.get(policy.name);
-        const properties = own?.properties ?? {};
-        errors.push(...resolveConfig(policy.name, configSchemaOf(policy), properties).errors);
-        out.set(policy.name, { level: own?.level ?? all?.level ?? policy.enforcementLevel, properties });
+        out.set(policy.name, { level: own?.level ?? all?.level ?? policy.enforcementLevel, properties: own?.properties ?? {} });
     }
-    if (errors.length > 0) throw new PackConfigError(`invalid policy pack config:\n  ${errors.join("\n  ")}`);
     return out;
 }

@@ -1,12 +1,14 @@
 // definePolicy: one plain object per policy (metadata, config schema, messages, one check function).
 // evaluate*: runs a policy on raw resources and returns findings; no SDK involved, never throws.
 import { ConfigSchema, resolveConfig } from "./config";
-import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema } from "./exemptions";
+import { ExemptionConfig, ExemptionRecord, exemptionFor, exemptionNote, exemptionSchema, inCodeExemptionsByDefault } from "./exemptions";
 import { Graph } from "./graph";
+import { Framework } from "./metadata";
+import { classicView, graphSeenBy, hintFor, nativeFix, noFixNote, originOf, shownAs } from "./native";
 import { isSecretText, mentionsSecret, scrub, secretLeavesOf, show } from "./redact";
 import { Resource, label } from "./resource";
-import { StackInfo } from "./stack";
-import { Props, asBool, get, isUnknown } from "./values";
+import { ProductionConfig, StackInfo, unknownTagsNote } from "./stack";
+import { Props, asBool, get, isRecord, isUnknown } from "./values";
 
 export type Level = "advisory" | "mandatory";
 export type Severity = "low" | "medium" | "high" | "critical";
@@ -54,10 +56,17 @@ interface PolicyMeta<C> {
     family: Family;
     enforcementLevel: Level;
     severity: Severity;
+    /** The published control the policy checks, where one matches it (shown in Pulumi Cloud and the catalog). */
+    framework?: Framework;
     /** What to do about a violation; shown by the engine and in the catalog. */
     remediationSteps: string;
     /** Message templates keyed by id; {{value}} is shown redacted, {{resource}} is the resource label. */
     messages: Record<string, string>;
+    /**
+     * Per message id, what a finding adds when it is about a resource that already exists (state analyzed by
+     * `pulumi policy analyze` or an audit policy group), where the message speaks of creating it.
+     */
+    existingResources?: Record<string, string>;
     /** Message ids that are notes rather than violations: reported as advisory whatever the policy's level. */
     advisoryMessages?: readonly string[];
     config?: ConfigSchema;
@@ -143,10 +152,15 @@ export function render(template: string, data: MessageData, hidden: ReadonlySet<
 
 function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConfig, fallback?: Resource): Report {
     return (messageId, data = {}, resource = fallback) => {
-        const template = policy.messages[messageId] ?? messageId;
-        const full = { ...data, resource: resource ? label(resource) : "stack" };
+        // An aws-native resource is checked through its classic view, but named and worded as the program wrote it.
+        const noFix = resource ? noFixNote(resource, policy.name) : undefined;
+        const template = noFix ?? policy.messages[messageId] ?? messageId;
+        const full: MessageData = { ...data, resource: resource ? label(originOf(resource)) : "stack" };
+        if (resource && typeof full.property === "string") full.property = shownAs(resource, full.property);
         const hidden = resource ? secretLeavesOf(resource.props) : undefined;
-        const text = render(template, full, hidden);
+        const hint = resource ? hintFor(resource, policy.name) : undefined;
+        const rendered = render(template, full, hidden);
+        const text = resource ? `${shownAs(resource, rendered)}${hint ? ` ${hint}` : ""}` : rendered;
         const found = resource ? exemptionFor(policy.name, resource, config) : undefined;
         // A reason read from a secret tag value is not shown.
         const verdict = found && hidden && mentionsSecret(found.reason, hidden) ? { ...found, reason: "[secret]" } : found;
@@ -155,9 +169,9 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
             policy: policy.name,
             messageId,
             data: full,
-            message: resource && !template.includes("{{resource}}") ? `${label(resource)}: ${note}${text}` : `${note}${text}`,
+            message: resource && !template.includes("{{resource}}") ? `${label(originOf(resource))}: ${note}${text}` : `${note}${text}`,
             urn: resource?.urn,
-            level: verdict?.kind === "exempt" || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
+            level: verdict?.kind === "exempt" || noFix !== undefined || policy.advisoryMessages?.includes(messageId) ? "advisory" : undefined,
             ...(verdict?.kind === "exempt" ? { exemption: { source: verdict.source, reason: scrub(verdict.reason), ...(verdict.expires ? { expires: verdict.expires } : {}) } } : {}),
         });
     };
@@ -165,7 +179,7 @@ function makeReporter(policy: Policy, findings: Finding[], config: ExemptionConf
 
 /** A policy's own settings plus the exemption settings every policy accepts. */
 export function configSchemaOf(policy: Policy): ConfigSchema {
-    return { ...policy.config, ...exemptionSchema(policy.enforcementLevel) };
+    return { ...policy.config, ...exemptionSchema() };
 }
 
 const resolved = new WeakMap<Policy, Map<string, { config: unknown; errors: string[] }>>();
@@ -178,6 +192,9 @@ function configOf<C>(policy: Policy<C>, given: unknown): { config: C & Exemption
     let hit = byValue.get(key);
     if (!hit) {
         hit = resolveConfig<C & ExemptionConfig>(policy.name, configSchemaOf(policy as Policy), given);
+        // The effective level travels with the settings as `enforcementLevel` (as in the SDK's config), else the policy's own.
+        const level = isRecord(given) && typeof given.enforcementLevel === "string" ? given.enforcementLevel : policy.enforcementLevel;
+        (hit.config as ExemptionConfig).allowInCodeExemptions ??= inCodeExemptionsByDefault(level);
         byValue.set(key, hit);
     }
     return hit as { config: C & ExemptionConfig; errors: string[] };
@@ -196,9 +213,28 @@ function internalError(policy: Policy, e: unknown, findings: Finding[], urn?: st
     });
 }
 
-export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Evaluation {
+/**
+ * Findings on state the engine analyzes without naming the stack (existing resources): a production-aware policy says
+ * that it could not consider the stack's tags, and a message about creating the resource says what it means for one that exists.
+ */
+function noteExisting(policy: Policy, stack: StackInfo, config: unknown, findings: Finding[]): void {
+    if (!stack.fromUrn) return;
+    for (const f of findings) {
+        const existing = policy.existingResources?.[f.messageId];
+        if (existing) f.message += ` ${existing}`;
+    }
+    if (!policy.config?.productionStackTags) return;
+    const note = unknownTagsNote(stack, config as Partial<ProductionConfig>);
+    if (!note) return;
+    for (const f of findings) if (f.messageId !== "internalError") f.message += note;
+}
+
+export function evaluateResource<C>(policy: ResourcePolicy<C>, original: Resource, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
-    if (!appliesToType(policy, resource.type)) return { findings, configErrors: [] };
+    if (!appliesToType(policy, original.type)) return { findings, configErrors: [] };
+    const resource = classicView(original);
+    // An aws-native type whose counterpart depends on its inputs (a cluster member DB instance) may fall outside the policy.
+    if (resource !== original && !appliesToType(policy, resource.type)) return { findings, configErrors: [] };
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
@@ -214,12 +250,14 @@ export function evaluateResource<C>(policy: ResourcePolicy<C>, resource: Resourc
     } catch (e) {
         internalError(policy, e, findings, resource.urn);
     }
+    noteExisting(policy as Policy, stack, config, findings);
     return { findings, configErrors: errors };
 }
 
 export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: StackInfo, given: unknown): Evaluation {
     const findings: Finding[] = [];
     if (!graph.resources.some((r) => appliesToType(policy, r.type))) return { findings, configErrors: [] };
+    graph = graphSeenBy(graph, policy.types);
     const { config, errors } = configOf(policy, given);
     const reason = policy.notApplicable?.(stack, config);
     if (reason) return { findings, notApplicable: reason, configErrors: errors };
@@ -228,12 +266,46 @@ export function evaluateStack<C>(policy: StackPolicy<C>, graph: Graph, stack: St
     } catch (e) {
         internalError(policy, e, findings);
     }
+    noteExisting(policy as Policy, stack, config, findings);
+    // Only `pulumi policy analyze` (no stack named) sends redacted secrets as "[secret]"; a preview never does.
+    if (stack.fromUrn && graph.hasRedacted(policy.types)) noteRedacted(findings);
     return { findings, configErrors: errors };
 }
 
+/**
+ * A stack policy correlates resources by their values; where an offline export redacted some of them, a finding
+ * may rest on a value it could not read, so it is reported as advisory and says why.
+ */
+function noteRedacted(findings: Finding[]): void {
+    for (const f of findings) {
+        if (f.level) continue;
+        f.level = "advisory";
+        f.message +=
+            ' (Reported as advisory: some values of these resources are redacted as "[secret]" because their secrets could not be decrypted ' +
+            "(e.g. `pulumi policy analyze --file` offline), so this could not be confirmed. Run it where the stack's secrets provider is available.)";
+    }
+}
+
+/**
+ * A stack policy over one request that may span several stacks (an export under `policy analyze --file`): each
+ * stack's resources are checked as a stack of their own. Not applicable only where it is so for every stack.
+ */
+export function evaluateStacks<C>(policy: StackPolicy<C>, parts: readonly { graph: Graph; stack: StackInfo }[], given: unknown): Evaluation {
+    if (parts.length === 1) return evaluateStack(policy, parts[0].graph, parts[0].stack, given);
+    const all = parts.map((p) => evaluateStack(policy, p.graph, p.stack, given));
+    const reasons = all.map((e) => e.notApplicable);
+    const applies = all.some((_, i) => !reasons[i] && parts[i].graph.resources.some((r) => appliesToType(policy as Policy, r.type)));
+    return {
+        findings: all.flatMap((e) => e.findings),
+        notApplicable: applies || !reasons.some(Boolean) ? undefined : [...new Set(reasons.filter(Boolean))].join("; "),
+        configErrors: [...new Set(all.flatMap((e) => e.configErrors))],
+    };
+}
+
 /** The property assignments that remediate a resource, if the policy finds something to fix. */
-export function remediation<C>(policy: ResourcePolicy<C>, resource: Resource, stack: StackInfo, given: unknown): Props | undefined {
+export function remediation<C>(policy: ResourcePolicy<C>, original: Resource, stack: StackInfo, given: unknown): Props | undefined {
     if (!policy.fix) return undefined;
+    const resource = classicView(original);
     const { config } = configOf(policy, given);
     if (policy.notApplicable?.(stack, config)) return undefined;
     const ctx: ResourceContext<C> = {
@@ -245,8 +317,8 @@ export function remediation<C>(policy: ResourcePolicy<C>, resource: Resource, st
         report: () => undefined,
     };
     try {
-        const found = evaluateResource(policy, resource, stack, given).findings;
-        return found.length > 0 ? policy.fix(ctx) : undefined;
+        const found = evaluateResource(policy, original, stack, given).findings;
+        return found.length > 0 && !noFixNote(resource, policy.name) ? nativeFix(resource, policy.fix(ctx)) : undefined;
     } catch {
         return undefined;
     }

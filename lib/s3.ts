@@ -1,7 +1,7 @@
 // S3 settings live in separate resources since @pulumi/aws 6/7; these helpers find them for a bucket.
 import { Graph } from "./graph";
 import { Resource } from "./resource";
-import { get, isRecord } from "./values";
+import { REDACTED_SECRET, get, isRecord } from "./values";
 
 export const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"] as const;
 
@@ -24,5 +24,6 @@ export const WEBSITE_TYPES = splitTypes("BucketWebsiteConfiguration");
 /** Website buckets are public by design; public-access policies leave them to an explicit exemption. */
 export function isWebsiteBucket(graph: Graph, bucket: Resource): boolean {
     const inline = get(bucket.props, "website") ?? get(bucket.props, "websites.0");
-    return isRecord(inline) || attachedTo(graph, bucket, WEBSITE_TYPES).length > 0;
+    // An inline website an offline export redacted may be one.
+    return isRecord(inline) || bucket.props.website === REDACTED_SECRET || attachedTo(graph, bucket, WEBSITE_TYPES).length > 0;
 }

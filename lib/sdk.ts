@@ -2,11 +2,12 @@
 // over as raw values, so that unknowns never throw and secrets are known by value (lib/redact).
 import type * as sdk from "@pulumi/policy";
 import * as policySecret from "@pulumi/policy/policy";
-import { Graph } from "./graph";
-import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configSchemaOf, evaluateResource, evaluateStack, remediation } from "./policy";
+import { Graph, graphsByStack } from "./graph";
+import { Evaluation, Policy, ResourcePolicy, StackPolicy, appliesToType, configSchemaOf, evaluateResource, evaluateStacks, remediation } from "./policy";
+import { POLICY_DOCS_URL, displayNameOf } from "./metadata";
 import { noteSecret, rememberSecrets } from "./redact";
 import { ProviderInfo, Resource, ResourceOptions } from "./resource";
-import { StackInfo, stackFromEnvironment } from "./stack";
+import { StackInfo, resourceStack, stackFromEnvironment } from "./stack";
 import { Props, SECRET_SIG, SIG_KEY, isRecord } from "./values";
 
 const SPECIAL_TARGET = "__getSpecialProxyTarget";
@@ -152,16 +153,32 @@ export function resourceOf(r: sdk.PolicyResource): Resource {
     };
 }
 
-const graphs = new WeakMap<object, Graph>();
+/** Levels from the last Configure (lib/dispatch observes it): the SDK's getConfig() leaves the level out. */
+const configuredLevels = new Map<string, string>();
 
-/** One graph per AnalyzeStack request: every stack policy sees the same memoized props of resource 0. */
-function graphOf(resources: sdk.PolicyResource[]): Graph {
+export function noteConfiguredLevels(levels: Iterable<[string, string]>): void {
+    configuredLevels.clear();
+    for (const [policy, level] of levels) configuredLevels.set(policy, level);
+}
+
+/** A policy's settings with its effective level, which decides whether in-code exemption tags count. */
+function settingsOf(p: Policy, args: { getConfig(): unknown }): unknown {
+    const level = configuredLevels.get(p.name);
+    const given = args.getConfig();
+    return level && isRecord(given) ? { ...given, enforcementLevel: level } : given;
+}
+
+type Parts = { graph: Graph; stack: StackInfo }[];
+const graphs = new WeakMap<object, { engine: StackInfo; length: number; parts: Parts }>();
+
+/** One graph per stack and AnalyzeStack request: every stack policy sees the same memoized props of resource 0. */
+function graphsOf(resources: sdk.PolicyResource[], engine: StackInfo): Parts {
     const key = resources.length > 0 ? rawProps(resources[0].props) : undefined;
     const cached = key ? graphs.get(key) : undefined;
-    if (cached && cached.resources.length === resources.length) return cached;
-    const graph = new Graph(resources.map(resourceOf));
-    if (key) graphs.set(key, graph);
-    return graph;
+    if (cached && cached.engine === engine && cached.length === resources.length) return cached.parts;
+    const parts = graphsByStack(engine, resources.map(resourceOf));
+    if (key) graphs.set(key, { engine, length: resources.length, parts });
+    return parts;
 }
 
 const configErrorsShown = new Set<string>();
@@ -181,7 +198,7 @@ export function diagnosticsOf(evaluation: Evaluation): Diagnostic[] {
         if (!configErrorsShown.has(error)) {
             configErrorsShown.add(error);
             // Advisory: a config mistake is the admin's to fix, not a reason to fail every preview on an unrelated resource.
-            out.push({ message: `invalid policy config: ${error}`, level: "advisory" });
+            out.push({ message: `invalid policy config: ${error}; the policy runs with the default instead`, level: "advisory" });
         }
     }
     for (const f of evaluation.findings) out.push({ message: f.message, urn: f.urn, level: f.level });
@@ -200,9 +217,13 @@ function emit(p: Policy, evaluation: Evaluation, report: sdk.ReportViolation, no
 function metadata(p: Policy): sdk.Policy {
     return {
         name: p.name,
+        displayName: displayNameOf(p.name),
         description: p.description,
         enforcementLevel: p.enforcementLevel,
         severity: p.severity,
+        tags: [p.family],
+        url: `${POLICY_DOCS_URL}${p.name}.md`,
+        ...(p.framework ? { framework: p.framework } : {}),
         remediationSteps: p.remediationSteps,
         configSchema: { properties: configSchemaOf(p) } as sdk.PolicyConfigSchema,
     };
@@ -214,14 +235,14 @@ function resourcePolicy(p: ResourcePolicy): sdk.ResourceValidationPolicy {
         validateResource: (args, report) => {
             if (!appliesToType(p, args.type)) return;
             const resource = resourceFromArgs(args, rawProps(args.props));
-            emit(p, evaluateResource(p, resource, stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateResource(p, resource, resourceStack(stackOf(args.stackTags), args.urn), settingsOf(p, args)), report, args.notApplicable);
         },
     };
     if (p.fix) {
         policy.remediateResource = (args) => {
             if (!appliesToType(p, args.type)) return undefined;
             const resource = resourceFromArgs(args, unwrapSecrets(args.props) as Props);
-            const fix = remediation(p, resource, stackOf(args.stackTags), args.getConfig());
+            const fix = remediation(p, resource, resourceStack(stackOf(args.stackTags), args.urn), settingsOf(p, args));
             if (!fix) return undefined;
             // Assign in place: the SDK's proxy keeps a replaced secret secret; a copied object would not.
             for (const [key, value] of Object.entries(fix)) (args.props as Record<string, unknown>)[key] = value;
@@ -236,7 +257,7 @@ function stackPolicy(p: StackPolicy): sdk.StackValidationPolicy {
         ...metadata(p),
         validateStack: (args, report) => {
             if (!args.resources.some((r) => appliesToType(p, r.type))) return;
-            emit(p, evaluateStack(p, graphOf(args.resources), stackOf(args.stackTags), args.getConfig()), report, args.notApplicable);
+            emit(p, evaluateStacks(p, graphsOf(args.resources, stackOf(args.stackTags)), settingsOf(p, args)), report, args.notApplicable);
         },
     };
 }

@@ -1,29 +1,35 @@
-// "Did you mean": the nearest of a list of names to a misspelt one, for option and config errors.
+// "did you mean …" for a misspelled policy name, setting or exemption pattern: the closest known word by edit distance.
 
-/** Edit distance (insert, delete, substitute one character). */
+/** Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`, ignoring case. */
 function distance(a: string, b: string): number {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
+    const s = a.toLowerCase();
+    const t = b.toLowerCase();
+    const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => [i, ...new Array<number>(t.length).fill(0)]);
+    for (let j = 1; j <= t.length; j++) d[0][j] = j;
+    for (let i = 1; i <= s.length; i++) {
+        for (let j = 1; j <= t.length; j++) {
+            const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
     }
-    return row[b.length];
+    return d[s.length][t.length];
 }
 
-/** The known name closest to `given` when it is close enough to be a typo (or a prefix of it), else undefined. */
-export function closest(given: string, known: readonly string[]): string | undefined {
-    const word = given.toLowerCase();
-    let best: { name: string; d: number } | undefined;
-    for (const name of known) {
-        const d = name.startsWith(word) && word.length >= 3 ? 0.5 : distance(word, name.toLowerCase());
-        if (!best || d < best.d) best = { name, d };
+/** The candidate closest to `word`, if it is close enough to be a typo of it (a third of its length, at least 2 edits). */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    let best: { word: string; d: number } | undefined;
+    for (const c of candidates) {
+        if (c === word) continue;
+        const d = distance(word, c);
+        if (d <= limit && (!best || d < best.d)) best = { word: c, d };
     }
-    return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.name : undefined;
+    return best?.word;
 }
 
-/** ` (did you mean "x"?)` or "". */
-export function didYouMean(given: string, known: readonly string[]): string {
-    const near = closest(given, known);
-    return near ? ` (did you mean ${JSON.stringify(near)}?)` : "";
+/** ` (did you mean "x"?)` for the closest candidate, or "" when none is close. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+    const near = closest(word, candidates);
+    return near === undefined ? "" : ` (did you mean ${JSON.stringify(near)}?)`;
 }

@@ -10,6 +10,14 @@ export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
 ]);
 
+/**
+ * What `pulumi policy analyze --file` sends for a secret it cannot decrypt offline, whatever the value's type
+ * (and how `pulumi preview --json` blinds one): a value the pack cannot know.
+ */
+export const REDACTED_SECRET = "[secret]";
+/** Strings that stand for a value the pack cannot know: the sentinels and the redacted secret. */
+const UNKNOWN_STRINGS: ReadonlySet<string> = new Set([...UNKNOWN_SENTINELS, REDACTED_SECRET]);
+
 /** The signature key and value that mark a secret's envelope on the wire: `{ [SIG_KEY]: SECRET_SIG, value }`. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -22,7 +30,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Props = Record<string, unknown>;
 
 export function isUnknown(value: unknown): boolean {
-    return value === UNKNOWN || (typeof value === "string" && UNKNOWN_SENTINELS.has(value));
+    return value === UNKNOWN || (typeof value === "string" && UNKNOWN_STRINGS.has(value));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asBool, asString, isUnknown } from "../lib/values";
 
@@ -30,6 +31,7 @@ export default definePolicy<AccessLogsConfig>({
             "accessLogs.enabled is {{value}}: access logs are off unless enabled, even when a bucket is given, so requests through this {{lbType}} load balancer " +
             "leave no record to troubleshoot errors or investigate an incident. Set `accessLogs: { bucket: logsBucket.id, enabled: true }`.",
     },
+    framework: fsbp("ELB.5", "Application and Classic Load Balancers logging should be enabled"),
     remediationSteps:
         "Create a log bucket whose policy lets Elastic Load Balancing write to it, then set `accessLogs: { bucket: logsBucket.id, prefix: \"<lb>\", enabled: true }`.",
     check({ config, get, report }) {

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asArray, asString, get, isSet, isUnknown } from "../lib/values";
 
@@ -53,6 +54,7 @@ export default definePolicy({
             "protocol is {{value}} but certificateArn is not set; set `certificateArn` to an ACM certificate ARN. AWS requires a default certificate " +
             "on HTTPS and TLS listeners, so creating this listener fails.",
     },
+    framework: fsbp("ELB.1", "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS"),
     remediationSteps:
         "Add an HTTPS listener on 443 with an ACM `certificateArn` (and a current `sslPolicy`, see tls-policy-outdated) that forwards to the target " +
         "group, and change the HTTP:80 listener's default action to a redirect with `protocol: \"HTTPS\"`. Network Load Balancer TCP/UDP listeners are " +

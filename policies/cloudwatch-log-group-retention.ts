@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asNumber, asString, isUnknown } from "../lib/values";
 
 interface RetentionConfig {
@@ -24,7 +25,7 @@ export default definePolicy<RetentionConfig>({
     description: "CloudWatch log groups set a retention that CloudWatch accepts and that lies within the configured range, so logs expire instead of piling up forever.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: ["aws:cloudwatch/logGroup:LogGroup"],
+    types: withNative(["aws:cloudwatch/logGroup:LogGroup"]),
     config: {
         minDays: {
             type: "integer",

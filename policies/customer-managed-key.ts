@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { isAwsManagedKey } from "../lib/kms";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isSet, isUnknown } from "../lib/values";
 
 const TABLE = "aws:dynamodb/table:Table";
@@ -80,7 +81,7 @@ export default definePolicy<Config>({
     description: "DynamoDB tables, SQS queues, SNS topics, secrets and log groups are encrypted with a customer-managed KMS key, not an AWS-owned or AWS-managed one.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: TYPES,
+    types: withNative(TYPES),
     config: {
         types: {
             type: "array",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isUnknown } from "../lib/values";
 
 const DMS = "aws:dms/replicationInstance:ReplicationInstance";
@@ -13,7 +15,7 @@ export default definePolicy({
     description: "RDS instances, Aurora cluster instances, Redshift clusters and DMS replication instances are not publicly accessible.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:redshift/cluster:Cluster", DMS],
+    types: withNative(["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:redshift/cluster:Cluster", DMS]),
     messages: {
         public:
             "publiclyAccessible is {{value}}; set `publiclyAccessible: false`. A public endpoint resolves to a public IP, so only the security group " +
@@ -22,6 +24,7 @@ export default definePolicy({
             "publiclyAccessible is {{value}} and AWS DMS defaults it to true, giving the replication instance a public IP address; set " +
             "`publiclyAccessible: false`. The instance holds credentials for both databases it copies between and needs no internet exposure.",
     },
+    framework: fsbp("RDS.2", "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration"),
     remediationSteps:
         "Set `publiclyAccessible: false` (the `remediate` level does this for RDS and Redshift, where it is an in-place change) and connect " +
         "from inside the VPC. For DMS replication instances the setting forces a replacement, so change it in code yourself; AWS's default there is true.",

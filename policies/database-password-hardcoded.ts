@@ -1,6 +1,8 @@
+import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource } from "../lib/resource";
-import { asString, get, isRecord, isUnknown } from "../lib/values";
+import { REDACTED_SECRET, asString, get, isRecord, isUnknown, parseJsonish } from "../lib/values";
 
 interface Config {
     allowStackConfig: boolean;
@@ -55,6 +57,37 @@ function valuesAt(root: unknown, path: string): { path: string; value: unknown }
     return found;
 }
 
+const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
+const SECRET_VERSION = "aws:secretsmanager/secretVersion:SecretVersion";
+
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+/**
+ * Known passwords that resources of the stack generate or hold (RandomPassword results, SecretVersion strings and
+ * their JSON fields, StackReference outputs), and whether one of them is redacted ("[secret]"), so may be any password.
+ */
+function generatedValues(graph: Graph): { values: Set<string>; redacted: boolean } {
+    const values = new Set<string>();
+    let redacted = false;
+    const add = (v: unknown): void => {
+        if (v === REDACTED_SECRET) redacted = true;
+        const text = asString(v);
+        if (text) values.add(text);
+    };
+    for (const r of graph.ofType(RANDOM_PASSWORD)) add(r.props.result);
+    for (const r of graph.ofType(SECRET_VERSION)) {
+        add(r.props.secretString);
+        const parsed = parseJsonish(r.props.secretString);
+        if (isRecord(parsed)) Object.values(parsed).forEach(add);
+    }
+    for (const r of graph.ofType(STACK_REFERENCE)) {
+        const outputs = r.props.outputs;
+        if (outputs === REDACTED_SECRET) redacted = true;
+        if (isRecord(outputs)) Object.values(outputs).forEach(add);
+    }
+    return { values, redacted };
+}
+
 /** String leaves of a stack config value (objects from requireObject arrive as JSON text), with their key paths. */
 function configLeaves(key: string, value: unknown, depth = 0): { key: string; value: string }[] {
     if (depth > 16) return [];
@@ -106,7 +139,7 @@ export default definePolicy<Config>({
     description: "Database and cache master passwords come from a generated or managed secret, not a literal in the program or its stack config.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: Object.keys(TARGETS),
+    types: withNative(Object.keys(TARGETS)),
     config: {
         allowStackConfig: {
             type: "boolean",
@@ -134,6 +167,7 @@ export default definePolicy<Config>({
         "`aws.secretsmanager.Secret`/`SecretVersion` and pass that resource's value. A value that came from another resource (including a StackReference) " +
         "passes; a literal does not, secret-wrapped or not. Neptune has no master password (it uses IAM authentication).",
     check({ graph, config, report }) {
+        const generated = generatedValues(graph);
         for (const r of graph.ofType(...Object.keys(TARGETS))) {
             const target = TARGETS[r.type];
             if (target.skip?.(r)) continue;
@@ -142,7 +176,8 @@ export default definePolicy<Config>({
                 if ((r.propertyDependencies[path.split(".")[0]] ?? []).length > 0) continue;
                 for (const { path: property, value } of valuesAt(r.props, path)) {
                     const password = asString(value);
-                    if (password === undefined || password === "") continue;
+                    // In a state without property dependencies (imported resources), the generated value itself shows where it came from.
+                    if (password === undefined || password === "" || generated.redacted || generated.values.has(password)) continue;
                     const hit = configKeyOf(password);
                     if (hit === undefined) report("inProgram", { property, instead: target.instead }, r);
                     else if (!config.allowStackConfig) report(hit.secret ? "inSecretConfig" : "inConfig", { property, configKey: hit.key, instead: target.instead }, r);

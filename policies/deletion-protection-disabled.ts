@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 import { asBool, asString, isUnknown } from "../lib/values";
 
@@ -49,7 +50,7 @@ export default definePolicy<ProductionConfig>({
     description: "Databases, tables, load balancers and other protectable resources in ephemeral stacks leave deletion protection off, so `pulumi destroy` can delete them.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: Object.keys(PROTECTION),
+    types: withNative(Object.keys(PROTECTION)),
     config: PRODUCTION_CONFIG,
     notApplicable: (stack, config) => productionReason(stack, config),
     messages: {

@@ -3,6 +3,7 @@ import { isAutoName } from "../lib/autoname";
 import { Graph } from "../lib/graph";
 import { NAME_TYPES, NameType, Uniqueness } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource, label, regionOf } from "../lib/resource";
 import { asString, get, isUnknown } from "../lib/values";
 
@@ -64,7 +65,7 @@ export default definePolicy({
     description: "No two resources of a stack create the same explicit physical name in the scope where AWS requires it to be unique, so no create fails on a name already taken.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: UNIQUE_TYPES,
+    types: withNative(UNIQUE_TYPES),
     config: {},
     messages: {
         duplicate:

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asArray, asBool, asNumber, get as read, isRecord, isUnknown } from "../lib/values";
 
@@ -38,6 +39,7 @@ export default definePolicy<PitrConfig>({
             "pointInTimeRecovery.recoveryPeriodInDays is {{value}}, shorter than the {{min}} days the policy's minRecoveryPeriodDays asks for; a problem " +
             "noticed later cannot be undone. Raise it (AWS allows up to 35).",
     },
+    framework: fsbp("DynamoDB.2", "DynamoDB tables should have point-in-time recovery enabled"),
     remediationSteps:
         "Set `pointInTimeRecovery: { enabled: true }` on the table (`pointInTimeRecovery: true` on an aws.dynamodb.TableReplica or in each `replicas` entry); " +
         "the `remediate` level turns it on for tables that set nothing else in the block.",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource, regionOf, sameRegion } from "../lib/resource";
 import { asArray, asBool, get, isSet, isUnknown } from "../lib/values";
 
@@ -35,7 +37,7 @@ export default definePolicy<Config>({
     description: "EBS volumes are encrypted, and no instance or launch template block device sets `encrypted: false`.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [VOLUME, INSTANCE, LAUNCH_TEMPLATE, BY_DEFAULT],
+    types: withNative([VOLUME, INSTANCE, LAUNCH_TEMPLATE, BY_DEFAULT]),
     config: {
         accountEncryptionByDefault: {
             type: "boolean",
@@ -54,6 +56,7 @@ export default definePolicy<Config>({
             "{{property}} is {{value}}; remove it or set it to true. The block device is created unencrypted, so its data and its snapshots " +
             "are stored in plaintext, and encrypting later means replacing the instance's volume.",
     },
+    framework: fsbp("EC2.3", "Attached Amazon EBS volumes should be encrypted at-rest"),
     remediationSteps:
         "Set `encrypted: true` on aws.ebs.Volume, and remove `encrypted: false` from instance and launch template block devices; or turn on " +
         "EBS encryption by default for the account and region (`new aws.ebs.EncryptionByDefault(\"default\", { enabled: true })`), which this " +

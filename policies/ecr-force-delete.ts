@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy, flagIsTrue } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 
 const FORCE: keyof aws.ecr.RepositoryArgs = "forceDelete";
@@ -11,7 +12,7 @@ export default definePolicy<ProductionConfig>({
     description: "ECR repositories in ephemeral stacks set forceDelete, so `pulumi destroy` can delete them even when they still hold images.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:ecr/repository:Repository"],
+    types: withNative(["aws:ecr/repository:Repository"]),
     config: PRODUCTION_CONFIG,
     notApplicable: (stack, config) => productionReason(stack, config),
     messages: {

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { get, isUnknown } from "../lib/values";
 
@@ -20,6 +21,7 @@ export default definePolicy({
             "no aws.ecr.LifecyclePolicy refers to this repository, so ECR keeps every image pushed to it forever: storage (billed per GB-month) grows with each " +
             "build and untagged images pile up. Add one with `repository: <repo>.name` that expires untagged images and keeps the last N tagged ones.",
     },
+    framework: fsbp("ECR.3", "ECR repositories should have at least one lifecycle policy configured"),
     remediationSteps:
         "Add `new aws.ecr.LifecyclePolicy(name, { repository: repo.name, policy: ... })` with rules that expire untagged images after a few days " +
         "and keep a bounded number of tagged images (awsx.ecr.Repository adds one by default).",

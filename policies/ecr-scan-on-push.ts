@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asArray, asBool, get, isUnknown } from "../lib/values";
 
@@ -45,6 +46,7 @@ export default definePolicy<ScanConfig>({
             "so images are pushed and run without a vulnerability scan. Set `imageScanningConfiguration: { scanOnPush: true }`, or add a registry scanning rule " +
             "with scanFrequency SCAN_ON_PUSH or CONTINUOUS_SCAN.",
     },
+    framework: fsbp("ECR.1", "ECR private repositories should have image scanning configured"),
     remediationSteps:
         "Set `imageScanningConfiguration: { scanOnPush: true }` on each repository, or scan at registry level with `aws.ecr.RegistryScanningConfiguration` " +
         "(AWS deprecates the repository-level setting in favor of it); if that is managed elsewhere, set registryScanning to true.",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.eks.ClusterArgs = "version";
@@ -11,10 +13,11 @@ export default definePolicy<VersionConfig>({
     description: "EKS clusters use a Kubernetes version EKS still supports (not past its end of extended support).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:eks/cluster:Cluster"],
+    types: withNative(["aws:eks/cluster:Cluster"]),
     config: VERSION_CONFIG,
     messages: versionMessages("EKS Kubernetes"),
     advisoryMessages: VERSION_NOTES,
+    framework: fsbp("EKS.2", "EKS clusters should run on a supported Kubernetes version"),
     remediationSteps:
         "Set version to a Kubernetes version EKS supports (the message names the nearest ones), or leave it unset for the newest one. " +
         "If EKS released the version after the pack's data snapshot, add it to `allow`.",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 type GroupArgs = aws.elasticache.ReplicationGroupArgs;
@@ -22,12 +24,13 @@ export default definePolicy({
     description: "ElastiCache (Redis OSS / Valkey) replication groups encrypt their data at rest.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    types: withNative(["aws:elasticache/replicationGroup:ReplicationGroup"]),
     messages: {
         notEncrypted:
             "atRestEncryptionEnabled is {{value}} ({{note}}); set `atRestEncryptionEnabled: true`. " +
             "Otherwise data on disk (swap, sync and backup files, and snapshots exported to S3) is stored in plaintext{{tiering}}.",
     },
+    framework: fsbp("ElastiCache.4", "ElastiCache replication groups should be encrypted at rest"),
     remediationSteps:
         "Set `atRestEncryptionEnabled: true` (optionally `kmsKeyId`) on the replication group; valkey groups are encrypted unless you set it " +
         "to false. Not checked, because AWS encrypts them at rest whatever the flag says (ElastiCache User Guide, \"At-Rest Encryption in ElastiCache\" " +

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const ENGINE: keyof aws.elasticache.ReplicationGroupArgs & keyof aws.elasticache.ClusterArgs & keyof aws.elasticache.GlobalReplicationGroupArgs = "engine";
@@ -18,7 +19,7 @@ export default definePolicy<VersionConfig>({
     description: "ElastiCache Redis, Valkey and Memcached engine versions are ones AWS offers for new caches.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup", CLUSTER, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"],
+    types: withNative(["aws:elasticache/replicationGroup:ReplicationGroup", CLUSTER, "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"]),
     config: VERSION_CONFIG,
     messages: versionMessages("ElastiCache {{engine}}"),
     advisoryMessages: VERSION_NOTES,

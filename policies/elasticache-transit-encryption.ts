@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 type GroupArgs = aws.elasticache.ReplicationGroupArgs;
@@ -14,7 +16,7 @@ export default definePolicy({
     description: "ElastiCache (Redis OSS / Valkey) replication groups accept only TLS connections.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    types: withNative(["aws:elasticache/replicationGroup:ReplicationGroup"]),
     messages: {
         notEncrypted:
             "transitEncryptionEnabled is {{value}}{{note}}, so commands, cached data and any AUTH token cross the network in clear text. " +
@@ -23,6 +25,7 @@ export default definePolicy({
             "transitEncryptionMode is {{value}}: the group still accepts unencrypted connections next to TLS ones. Once every client uses TLS, " +
             "set `transitEncryptionMode: \"required\"` (or remove it: required is the default when encryption is on).",
     },
+    framework: fsbp("ElastiCache.5", "ElastiCache replication groups should be encrypted in transit"),
     remediationSteps:
         "Set `transitEncryptionEnabled: true` on the replication group and make clients connect with TLS. On an existing group (engine 7.0.5+) " +
         "migrate without downtime: first `transitEncryptionMode: \"preferred\"`, then `\"required\"`; on older engines the change replaces the group. " +

@@ -1,5 +1,7 @@
 import { CONTEXT_TYPES, IAM_TYPES, adminGrant, awsManagedName, documentsOf, isAllActions, managedArnsOf, statementsOf } from "../lib/iam";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 
 export default definePolicy({
     kind: "stack",
@@ -8,7 +10,7 @@ export default definePolicy({
     description: "No identity policy grants administrator access: Action `*` on Resource `*`, an Allow with NotAction on every resource, or AdministratorAccess.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: [...IAM_TYPES, ...CONTEXT_TYPES],
+    types: withNative([...IAM_TYPES, ...CONTEXT_TYPES]),
     messages: {
         allActions:
             "{{property}} {{statement}} allows Action {{value}} on Resource {{resources}}: full administrator access, IAM included, so this principal " +
@@ -20,6 +22,7 @@ export default definePolicy({
             "{{property}} attaches {{value}}, the AWS managed AdministratorAccess policy (Action `*` on Resource `*`): anything this principal runs " +
             "can read, change or delete everything in the account. Attach a policy scoped to the actions and resources the workload uses.",
     },
+    framework: fsbp("IAM.1", "IAM policies should not allow full \"*\" administrative privileges"),
     remediationSteps:
         "Replace `Action: \"*\"` / `Resource: \"*\"` with the specific actions (e.g. `s3:GetObject`) and resource ARNs the workload needs; replace " +
         "Allow+NotAction with an explicit Action list; detach `arn:aws:iam::aws:policy/AdministratorAccess` and attach a scoped policy. Customer " +

@@ -1,5 +1,7 @@
 import { CONTEXT_TYPES, IAM_TYPES, Statement, adminGrant, awsManagedName, coversAllResources, documentsOf, isAllActions, knownList, managedArnsOf, statementsOf, wildcardService } from "../lib/iam";
+import { fsbp } from "../lib/metadata";
 import { MessageData, definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 
 /** AWS managed policies that grant whole services (every `*FullAccess*` policy is `<service>:*`-shaped, `_v2` variants too). */
 function isBroadManaged(name: string | undefined): boolean {
@@ -26,7 +28,7 @@ export default definePolicy({
     description: "Identity policies list the actions a workload needs instead of granting whole services (`s3:*`), every action on a resource, or NotAction.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: [...IAM_TYPES, ...CONTEXT_TYPES],
+    types: withNative([...IAM_TYPES, ...CONTEXT_TYPES]),
     messages: {
         serviceWildcard:
             "{{property}} {{statement}} allows {{value}}: every action of the service, including deletes, policy changes and actions AWS adds later. " +
@@ -40,6 +42,7 @@ export default definePolicy({
         broadManagedPolicy:
             "{{property}} attaches {{value}}, an AWS managed policy that grants whole services. Attach a customer policy with the actions the workload uses instead.",
     },
+    framework: fsbp("IAM.21", "IAM customer managed policies that you create should not allow wildcard actions for services"),
     remediationSteps:
         "Replace `<service>:*` with the actions the code calls (CloudTrail or IAM Access Analyzer policy generation lists them), scope `*` actions " +
         "to what the resource needs, replace Allow+NotAction with an explicit Action list, and swap `*FullAccess`/PowerUserAccess managed policies " +

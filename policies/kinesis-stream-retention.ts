@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { isUnknown } from "../lib/values";
 
 interface KinesisRetentionConfig {
@@ -18,7 +19,7 @@ export default definePolicy<KinesisRetentionConfig>({
     description: "Kinesis data streams keep records for a period Kinesis accepts (24 to 8760 hours) and within the configured range.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    types: ["aws:kinesis/stream:Stream"],
+    types: withNative(["aws:kinesis/stream:Stream"]),
     config: {
         minHours: { type: "integer", minimum: KINESIS.min, maximum: KINESIS.max, default: KINESIS.min, description: "Shortest record retention allowed, in hours." },
         maxHours: { type: "integer", minimum: KINESIS.min, maximum: KINESIS.max, default: KINESIS.max, description: "Longest record retention allowed, in hours." },
@@ -36,6 +37,9 @@ export default definePolicy<KinesisRetentionConfig>({
         tooLong:
             "retentionPeriod is {{value}} hours, above the configured maximum of {{maxHours}}; lower it, " +
             "or the stream bills extended retention for data nobody reads any more.",
+    },
+    existingResources: {
+        outsideAws: "On this existing stream, the next update that sends the value fails; set it in range before changing anything else on the stream.",
     },
     remediationSteps: "Set `retentionPeriod` to a whole number of hours from minHours to maxHours (Kinesis itself accepts 24 to 8760; the default is 24).",
     check({ config, get, report }) {

@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 import { isUnknown } from "../lib/values";
 
@@ -21,7 +22,7 @@ export default definePolicy<WindowConfig>({
     description: "KMS keys in ephemeral stacks use the shortest deletion window (7 days), so a destroyed stack's keys are gone within a week instead of AWS's default 30 days.",
     enforcementLevel: "advisory",
     severity: "low",
-    types: ["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"],
+    types: withNative(["aws:kms/key:Key", "aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaExternalKey:ReplicaExternalKey"]),
     config: {
         ...PRODUCTION_CONFIG,
         maxDays: {

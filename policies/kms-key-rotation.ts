@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asNumber, asString, isSet, isUnknown } from "../lib/values";
 
 type KeyArgs = aws.kms.KeyArgs;
@@ -30,7 +32,7 @@ export default definePolicy({
     description: "Symmetric customer-managed KMS keys rotate their key material automatically.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: ["aws:kms/key:Key"],
+    types: withNative(["aws:kms/key:Key"]),
     messages: {
         rotationOff:
             "enableKeyRotation is {{value}} (the default is false); set `enableKeyRotation: true`. Without rotation the same key material " +
@@ -38,6 +40,7 @@ export default definePolicy({
         periodOutOfRange:
             "rotationPeriodInDays is {{value}}; use a whole number of days from 90 to 2560 (365 if unset). KMS rejects any other value and the deploy fails.",
     },
+    framework: fsbp("KMS.4", "AWS KMS key rotation should be enabled"),
     remediationSteps:
         "Set `enableKeyRotation: true` on symmetric ENCRYPT_DECRYPT keys (the `remediate` level does this), optionally with " +
         "`rotationPeriodInDays` between 90 and 2560. Asymmetric, HMAC and key-agreement keys, and keys in custom or external key stores, " +

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { RUNTIME_CONFIG, RuntimeConfig, assessRuntime, lambdaRuntimeOf, matchingEntry } from "../lib/versions";
 
 const RUNTIME: keyof aws.lambda.FunctionArgs = "runtime";
@@ -11,13 +13,14 @@ export default definePolicy<RuntimeConfig>({
     description: "Lambda functions do not use a deprecated runtime that gets no more security patches and will soon be blocked.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: ["aws:lambda/function:Function"],
+    types: withNative(["aws:lambda/function:Function"]),
     config: RUNTIME_CONFIG,
     messages: {
         deprecated:
             "runtime is {{value}}, which AWS deprecated on {{deprecated}}: it gets no more security patches, and Lambda blocks creating functions on it from {{blockCreate}} " +
             "(updates from {{blockUpdate}}). Move to {{successor}} before then. (Lambda runtime dates as of {{asOf}} from {{source}}.)",
     },
+    framework: fsbp("Lambda.2", "Lambda functions should use supported runtimes"),
     remediationSteps:
         "Move the function to the successor runtime the message names and test it there. Runtimes already blocked for new functions are reported by " +
         "lambda-runtime instead (mandatory where the stack creates functions or once updates are blocked too, advisory on production stacks before then).",

@@ -2,6 +2,7 @@ import type * as aws from "@pulumi/aws";
 import { today } from "../lib/clock";
 import { definePolicy } from "../lib/policy";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
+import { withNative } from "../lib/native";
 import { RUNTIME_CONFIG, RuntimeConfig, assessRuntime, lambdaRuntimeOf, matchingEntry } from "../lib/versions";
 
 const RUNTIME: keyof aws.lambda.FunctionArgs = "runtime";
@@ -19,7 +20,7 @@ export default definePolicy<RuntimeConfig & ProductionConfig>({
     description: "Lambda functions use a runtime Lambda still accepts: not blocked for updates, not blocked for new functions where the stack creates them, not unknown.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:lambda/function:Function"],
+    types: withNative(["aws:lambda/function:Function"]),
     config: {
         ...RUNTIME_CONFIG,
         productionStacks: {

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.msk.ClusterArgs = "kafkaVersion";
@@ -12,7 +13,7 @@ export default definePolicy<VersionConfig>({
     enforcementLevel: "mandatory",
     severity: "high",
     // MSK Serverless clusters have no Kafka version to choose.
-    types: ["aws:msk/cluster:Cluster"],
+    types: withNative(["aws:msk/cluster:Cluster"]),
     config: VERSION_CONFIG,
     messages: versionMessages("MSK Kafka"),
     advisoryMessages: VERSION_NOTES,

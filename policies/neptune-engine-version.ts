@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 
 const VERSION: keyof aws.neptune.ClusterArgs & keyof aws.neptune.GlobalClusterArgs = "engineVersion";
@@ -12,7 +13,7 @@ export default definePolicy<VersionConfig>({
     description: "Neptune engine versions are ones AWS still offers for new clusters (not past their end of life).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:neptune/cluster:Cluster", GLOBAL_CLUSTER],
+    types: withNative(["aws:neptune/cluster:Cluster", GLOBAL_CLUSTER]),
     config: VERSION_CONFIG,
     messages: versionMessages("Neptune"),
     advisoryMessages: VERSION_NOTES,

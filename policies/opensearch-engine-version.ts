@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, parseVersion, textOf, versionMessages } from "../lib/versions";
 
 const ENGINE_VERSION: keyof aws.opensearch.DomainArgs = "engineVersion";
@@ -14,7 +15,7 @@ export default definePolicy<VersionConfig>({
     description: "OpenSearch Service domains use an OpenSearch or Elasticsearch version AWS offers (not withdrawn or past extended support).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:opensearch/domain:Domain", ES_DOMAIN],
+    types: withNative(["aws:opensearch/domain:Domain", ES_DOMAIN]),
     config: VERSION_CONFIG,
     messages: versionMessages("OpenSearch Service ({{engine}})"),
     advisoryMessages: VERSION_NOTES,

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, isRecord, isSet, isUnknown } from "../lib/values";
 
 type DomainArgs = aws.opensearch.DomainArgs & aws.elasticsearch.DomainArgs;
@@ -15,7 +16,7 @@ export default definePolicy({
     description: "OpenSearch and Elasticsearch domains refuse plain HTTP and encrypt traffic between their nodes.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+    types: withNative(["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"]),
     messages: {
         httpsNotEnforced:
             "domainEndpointOptions.enforceHttps is {{value}}{{note}}, so the endpoint also answers plain HTTP and queries, documents and credentials can " +

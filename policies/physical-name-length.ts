@@ -2,6 +2,7 @@ import { isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { GENERATED_SUFFIX_LENGTH, NAME_LIMITS_AS_OF, NAME_TYPES, NameSpec } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asNumber, asString, isRecord } from "../lib/values";
 
 interface NameLengthConfig {
@@ -20,6 +21,10 @@ function limitOf(spec: NameSpec, read: (path: string) => unknown, what: string, 
     return { max: spec.max, what };
 }
 
+// On a resource in the state the name was accepted once: the limit bites when it is created again.
+const ACCEPTED_ONCE =
+    "This resource is already in the stack's state, so AWS accepted the name when it was created (or the limit is newer); the limit applies again when the resource is replaced or the name is reused by a new deployment.";
+
 export default definePolicy<NameLengthConfig>({
     kind: "resource",
     name: "physical-name-length",
@@ -27,7 +32,7 @@ export default definePolicy<NameLengthConfig>({
     description: "Physical names and name prefixes fit AWS's length and character rules for their resource type, so the create call is not rejected.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [...NAME_TYPES.keys()],
+    types: withNative([...NAME_TYPES.keys()]),
     config: {
         ignoreTypes: {
             type: "array",
@@ -58,6 +63,11 @@ export default definePolicy<NameLengthConfig>({
         prefixTooLong:
             "{{property}} is {{value}}, {{length}} characters; the provider appends a {{generated}}-character unique suffix and {{what}} can have at most {{max}}, " +
             `so the prefix can have at most {{prefixMax}} and the create call fails. Shorten the prefix, or leave it unset so Pulumi autonames the resource. ${DATA}`,
+    },
+    existingResources: {
+        tooLong: ACCEPTED_ONCE,
+        autonameTooLong: ACCEPTED_ONCE,
+        tooShort: ACCEPTED_ONCE,
     },
     remediationSteps:
         "Shorten or rename the physical name (name, bucket, clusterIdentifier, ...) to the length and characters AWS allows for the type, keeping the " +

@@ -1,6 +1,8 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { AwsRange, RETENTION_FACTS, RETENTION_LIMITS as limits } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asNumber, isSet, isUnknown } from "../lib/values";
 
 interface BackupConfig {
@@ -28,7 +30,7 @@ export default definePolicy<BackupConfig>({
     description: "RDS, Aurora, DocumentDB and Neptune databases keep automated backups for at least minDays (or exactly exactDays), within what AWS accepts.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: Object.keys(AWS_RANGE),
+    types: withNative(Object.keys(AWS_RANGE)),
     config: {
         minDays: { type: "integer", minimum: 0, maximum: 35, default: 7, description: "Shortest backup retention allowed, in days." },
         maxDays: { type: "integer", minimum: 1, maximum: 35, default: 35, description: "Longest backup retention allowed, in days (AWS's own maximum is 35)." },
@@ -55,6 +57,7 @@ export default definePolicy<BackupConfig>({
             "{{property}} is {{value}}, but exactDays requires exactly {{exactDays}} days (unset means AWS's default of 1 day); set `{{property}}: {{exactDays}}`. " + RETENTION_FACTS,
         invalid: "{{property}} is {{value}}, which is not a whole number of days; set a number from {{minDays}} to {{maxDays}}, or AWS rejects the create.",
     },
+    framework: fsbp("RDS.11", "RDS instances should have automatic backups enabled"),
     remediationSteps:
         "Set `backupRetentionPeriod` to a number of days from minDays to maxDays (or exactly exactDays). " +
         "Read replicas (replicateSourceDb) are exempt: their backups follow their own rules.",

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { VERSION_CONFIG, VERSION_NOTES, VersionConfig, checkVersion, takesSourceClusterVersion, textOf, versionMessages } from "../lib/versions";
 
 const ENGINE: keyof aws.rds.ClusterArgs & keyof aws.rds.InstanceArgs & keyof aws.rds.GlobalClusterArgs = "engine";
@@ -33,7 +34,7 @@ export default definePolicy<VersionConfig>({
     description: "RDS and Aurora engine versions are ones AWS still offers for new databases (not deprecated or unknown to AWS).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [CLUSTER, "aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", GLOBAL_CLUSTER],
+    types: withNative([CLUSTER, "aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", GLOBAL_CLUSTER]),
     config: VERSION_CONFIG,
     messages: versionMessages("{{engine}}"),
     advisoryMessages: VERSION_NOTES,

@@ -1,4 +1,5 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
 import { asArray, asString, isUnknown } from "../lib/values";
 
@@ -79,6 +80,7 @@ export default definePolicy<LogExportsConfig>({
         missingRequired:
             "enabledCloudwatchLogsExports is {{value}} and lacks {{missing}}, which the policy's `required` setting asks for engine {{engine}}; add them.",
     },
+    framework: fsbp("RDS.9", "RDS DB instances should publish logs to CloudWatch Logs"),
     remediationSteps:
         'Set `enabledCloudwatchLogsExports` to the engine\'s logs, e.g. ["postgresql"] for (Aurora) PostgreSQL or ["error", "slowquery"] for (Aurora) MySQL and MariaDB, ' +
         "and give the created /aws/rds/... log groups a retention period.",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { asBool, asString, isSet, isUnknown } from "../lib/values";
 
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
@@ -48,7 +50,7 @@ export default definePolicy({
     description: "RDS DB instances, Multi-AZ DB clusters, DocumentDB and Neptune clusters are created with storage encryption on (Aurora encrypts new clusters itself).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [RDS_CLUSTER, RDS_INSTANCE, GLOBAL_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
+    types: withNative([RDS_CLUSTER, RDS_INSTANCE, GLOBAL_CLUSTER, DOCDB_CLUSTER, NEPTUNE_CLUSTER]),
     messages: {
         notEncrypted:
             "storageEncrypted is {{value}} ({{default}}); set `storageEncrypted: true`, with `kmsKeyId` for a customer-managed key. " +
@@ -58,6 +60,7 @@ export default definePolicy({
             "(Aurora User Guide, \"Encrypting Amazon Aurora resources\"), so a new cluster is not stored in plaintext. Set `storageEncrypted: true` with `kmsKeyId` " +
             "if you need a key you control (to audit decryption or share snapshots with other accounts). A cluster created before {{since}} with this setting is unencrypted.",
     },
+    framework: fsbp("RDS.3", "RDS DB instances should have encryption at-rest enabled"),
     advisoryMessages: ["auroraEncryptedByAws"],
     remediationSteps:
         "Set `storageEncrypted: true` (optionally `kmsKeyId: key.arn`) when creating the database. An existing unencrypted database cannot be " +

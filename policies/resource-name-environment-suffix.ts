@@ -1,8 +1,9 @@
 import type * as aws from "@pulumi/aws";
-import { isAutoName } from "../lib/autoname";
+import { containsAutoName, isAutoName } from "../lib/autoname";
 import { matchesAny } from "../lib/glob";
 import { NAME_TYPES } from "../lib/name-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { StackInfo } from "../lib/stack";
 import { asString } from "../lib/values";
 
@@ -137,7 +138,7 @@ export default definePolicy<NamingConfig>({
         "names left unset pass because Pulumi autonames them with a random suffix.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: Object.keys(PHYSICAL_NAMES),
+    types: withNative(Object.keys(PHYSICAL_NAMES)),
     config: {
         environmentSuffix: {
             type: "string",
@@ -165,8 +166,8 @@ export default definePolicy<NamingConfig>({
     },
     messages: {
         missingSuffix:
-            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); " +
-            "put the suffix in the name, e.g. `orders-${environmentSuffix}`, or leave {{property}} unset so Pulumi autonames it. " +
+            "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in it. " +
+            "For example `orders-${environmentSuffix}`; leaving the name unset (Pulumi autonames it) or building it from another resource's autonamed name works too. " +
             "A fixed name is the same in every deployment, so {{collision}}.",
         prefixMissingSuffix:
             "{{property}} is {{value}}, which does not contain the environment suffix \"{{suffix}}\" (from {{source}}); put the suffix in the prefix. " +
@@ -193,6 +194,8 @@ export default definePolicy<NamingConfig>({
                 if (!name) continue;
                 if (carries(name)) continue;
                 if (messageId === "missingSuffix" && isAutoName(resource.name, name)) continue;
+                // Built from another resource's autoname (`/aws/lambda/${fn.name}`): as unique as that name.
+                if (containsAutoName(name)) continue;
                 if (matchesAny(name, config.ignoreNames ?? [])) continue;
                 report(messageId, { property, value, suffix: wanted.suffix, source: wanted.source, collision: collisionOf(resource.type) });
             }

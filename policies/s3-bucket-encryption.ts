@@ -2,6 +2,7 @@ import { matchesAny } from "../lib/glob";
 import { Graph } from "../lib/graph";
 import { isAwsManagedKey } from "../lib/kms";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource } from "../lib/resource";
 import { BUCKET_TYPES, WEBSITE_TYPES, attachedTo, isWebsiteBucket, splitTypes } from "../lib/s3";
 import { asArray, asString, get, hasUnknown, isSet } from "../lib/values";
@@ -72,7 +73,7 @@ export default definePolicy<Config>({
     description: "S3 buckets encrypt by default with SSE-KMS (or DSSE-KMS) under a customer-managed key rather than the SSE-S3 default.",
     enforcementLevel: "advisory",
     severity: "medium",
-    types: [...BUCKET_TYPES, ...SSE_TYPES, ...LOG_WRITERS, ...WEBSITE_TYPES],
+    types: withNative([...BUCKET_TYPES, ...SSE_TYPES, ...LOG_WRITERS, ...WEBSITE_TYPES]),
     config: {
         exemptBuckets: {
             type: "array",

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy, flagIsTrue } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { BUCKET_TYPES } from "../lib/s3";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 
@@ -12,7 +13,7 @@ export default definePolicy<ProductionConfig>({
     description: "S3 buckets in ephemeral stacks set forceDestroy, so `pulumi destroy` can delete them even when they still hold objects.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: BUCKET_TYPES,
+    types: withNative(BUCKET_TYPES),
     config: PRODUCTION_CONFIG,
     notApplicable: (stack, config) => productionReason(stack, config),
     messages: {

@@ -1,4 +1,5 @@
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Resource } from "../lib/resource";
 import { BUCKET_TYPES, WEBSITE_TYPES, attachedTo, isWebsiteBucket, splitTypes } from "../lib/s3";
 import { asArray, asString, get } from "../lib/values";
@@ -40,7 +41,7 @@ export default definePolicy({
     description: "No S3 bucket ACL (inline or aws.s3.BucketAcl) grants access to everyone or to all AWS users; website buckets are not checked.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: [...BUCKET_TYPES, ...ACL_TYPES, ...WEBSITE_TYPES],
+    types: withNative([...BUCKET_TYPES, ...ACL_TYPES, ...WEBSITE_TYPES]),
     messages: {
         publicCannedAcl:
             "acl is {{value}}, which gives {{who}} to the bucket; use \"private\" (or drop the ACL) and share objects through CloudFront or presigned URLs. " +

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { BUCKET_TYPES, attachedTo, isWebsiteBucket } from "../lib/s3";
 import { asBool, isUnknown } from "../lib/values";
 
@@ -19,7 +21,7 @@ export default definePolicy({
     description: "Every S3 bucket has a BucketPublicAccessBlock with all four flags on, so no ACL or policy can make it public.",
     enforcementLevel: "mandatory",
     severity: "critical",
-    types: [...BUCKET_TYPES, BLOCK, ACCOUNT_BLOCK],
+    types: withNative([...BUCKET_TYPES, BLOCK, ACCOUNT_BLOCK]),
     messages: {
         missing:
             "no aws.s3.BucketPublicAccessBlock refers to this bucket; add one with `bucket: <bucket>.id` and all four flags true. " +
@@ -30,6 +32,7 @@ export default definePolicy({
             "{{block}} sets {{property}} to {{value}}; set {{flags}} to true. A public access block with a flag off " +
             "lets a public ACL or bucket policy expose the bucket's objects.",
     },
+    framework: fsbp("S3.8", "S3 general purpose buckets should block public access"),
     remediationSteps:
         "Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, " +
         "ignorePublicAcls: true, restrictPublicBuckets: true })` for each bucket. Buckets that serve a website are not checked.",

@@ -1,5 +1,7 @@
 import type * as aws from "@pulumi/aws";
+import { fsbp } from "../lib/metadata";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { Props, asArray, asNumber, asString, get } from "../lib/values";
 
 const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -82,7 +84,7 @@ export default definePolicy<Config>({
     description: "Security groups do not accept traffic from the whole internet (0.0.0.0/0 or ::/0) except on allowed ports (by default 80 and 443).",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [SECURITY_GROUP, DEFAULT_SECURITY_GROUP, RULE, INGRESS_RULE],
+    types: withNative([SECURITY_GROUP, DEFAULT_SECURITY_GROUP, RULE, INGRESS_RULE]),
     config: {
         allowedPorts: {
             type: "array",
@@ -96,6 +98,7 @@ export default definePolicy<Config>({
             "{{property}} is {{value}}, opening {{protocol}} traffic on port(s) {{ports}} to the whole internet; restrict the source to known CIDRs, a prefix list " +
             "or another security group (allowed from anywhere: {{allowed}}). Open admin, database and all-port rules are found by internet-wide scanners within minutes.",
     },
+    framework: fsbp("EC2.18", "Security groups should only allow unrestricted incoming traffic for authorized ports"),
     remediationSteps:
         "Replace 0.0.0.0/0 and ::/0 sources with your office/VPN CIDRs, a managed prefix list, or the security group of the load balancer or " +
         "bastion that needs access; use SSM Session Manager instead of open SSH/RDP. Ports in `allowedPorts` (default 80 and 443, e.g. a public " +

@@ -1,5 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { PRODUCTION_CONFIG, ProductionConfig, productionReason } from "../lib/stack";
 import { asBool, isSet, isUnknown } from "../lib/values";
 
@@ -14,13 +15,11 @@ export default definePolicy<ProductionConfig>({
     description: "Databases in ephemeral stacks skip the final snapshot, so `pulumi destroy` completes and leaves nothing behind.",
     enforcementLevel: "mandatory",
     severity: "high",
-    types: [
-        "aws:rds/cluster:Cluster",
-        "aws:rds/instance:Instance",
-        "aws:docdb/cluster:Cluster",
-        "aws:neptune/cluster:Cluster",
-        "aws:redshift/cluster:Cluster",
-    ],
+    // aws-native Redshift: Cloud Control's delete skips the final snapshot unless one is named (see lib/native).
+    types: withNative(
+        ["aws:rds/cluster:Cluster", "aws:rds/instance:Instance", "aws:docdb/cluster:Cluster", "aws:neptune/cluster:Cluster", "aws:redshift/cluster:Cluster"],
+        ["aws-native:redshift:Cluster"],
+    ),
     config: PRODUCTION_CONFIG,
     notApplicable: (stack, config) => productionReason(stack, config),
     messages: {

@@ -1,6 +1,7 @@
 import type * as aws from "@pulumi/aws";
 import { RETENTION_FACTS, RETENTION_LIMITS as limits, rangeVerdict } from "../lib/retention-limits";
 import { definePolicy } from "../lib/policy";
+import { withNative } from "../lib/native";
 import { isUnknown } from "../lib/values";
 
 interface SqsRetentionConfig {
@@ -18,7 +19,7 @@ export default definePolicy<SqsRetentionConfig>({
     description: "SQS queues keep messages for a period SQS accepts (60 s to 14 days) and within the configured range.",
     enforcementLevel: "mandatory",
     severity: "medium",
-    types: ["aws:sqs/queue:Queue"],
+    types: withNative(["aws:sqs/queue:Queue"]),
     config: {
         minSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.min, description: "Shortest message retention allowed, in seconds." },
         maxSeconds: { type: "integer", minimum: SQS.min, maximum: SQS.max, default: SQS.max, description: "Longest message retention allowed, in seconds." },
@@ -36,6 +37,9 @@ export default definePolicy<SqsRetentionConfig>({
         tooLong:
             "messageRetentionSeconds is {{value}}, above the configured maximum of {{maxSeconds}} seconds; lower it, " +
             "or stale messages linger and get processed long after they matter.",
+    },
+    existingResources: {
+        outsideAws: "On this existing queue, the next update that sends the value fails; set it in range before changing anything else on the queue.",
     },
     remediationSteps: "Set `messageRetentionSeconds` to a whole number of seconds from minSeconds to maxSeconds (SQS itself accepts 60 to 1209600; the default is 345600).",
     check({ config, get, report }) {

@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { escapeData, escapeProperty } from "../cli/github";
 import { parseSourcePosition } from "../cli/location";
+import { POLICY_DOCS_URL } from "../lib/metadata";
 import { policies } from "../policies";
 import { generatePreview } from "./fixtures/cli/generate-preview";
 
@@ -61,6 +62,8 @@ interface SarifResult {
 
 interface SarifRule {
     id: string;
+    name: string;
+    helpUri: string;
     shortDescription: { text: string };
     help: { text: string };
     defaultConfiguration: { level: string; enabled?: boolean };
@@ -77,9 +80,9 @@ const tmp = mkdtempSync(path.join(tmpdir(), "guardrails-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the compiled CLI in the fixtures directory (so reports name files as users typed them). */
-function cli(args: string[], cwd = FIXTURES): Promise<Run> {
+function cli(args: string[], cwd = FIXTURES, env: Record<string, string> = {}): Promise<Run> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ENVIRONMENT_SUFFIX: "" } }, (err, stdout, stderr) => {
+        execFile(process.execPath, [CLI, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ENVIRONMENT_SUFFIX: "", AWS_REGION: "", ...env } }, (err, stdout, stderr) => {
             const code = err ? (typeof err.code === "number" ? err.code : -1) : 0;
             resolve({ code, stdout, stderr });
         });
@@ -143,7 +146,7 @@ describe("usage", () => {
         const run = await cli(["--help"]);
         expect(run.code).toBe(0);
         expect(run.stdout).toMatch(/^usage: aws-guardrails scan \[options\] FILE\.\.\./);
-        for (const option of ["--config", "--format", "--output", "--source-root", "--stack", "--progress"]) expect(run.stdout).toContain(option);
+        for (const option of ["--config", "--format", "--output", "--source-root", "--stack", "--progress", "--environment-suffix", "--region", "ENVIRONMENT_SUFFIX", "PULUMI_CONFIG"]) expect(run.stdout).toContain(option);
         expect(run.stdout).toMatch(/exit codes: 0 no mandatory finding, 1 mandatory findings/);
     });
 
@@ -178,10 +181,11 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         [["preview-events.ndjson"], /^preview-events\.ndjson: a stream of Pulumi engine events \(`pulumi up --json`, an --event-log file, or `pulumi preview --json` with PULUMI_ENABLE_STREAMING_JSON_PREVIEW set\), not a preview document/],
         [["checkpoint.json"], "checkpoint.json: a Pulumi checkpoint file, not a `pulumi stack export` document; run `pulumi stack export --file <file>` and scan that"],
         [["--config", "nope.json", "good-preview.json"], "nope.json: cannot read policy config (no such file)"],
-        [["--config", "config-invalid-level.json", "good-preview.json"], 'config-invalid-level.json: invalid policy config: parsing enforcement level for "skip-final-snapshot": "strict" is not a valid enforcement level'],
-        [["--config", "config-invalid-schema.json", "good-preview.json"], /^config-invalid-schema\.json: invalid policy config: validating policy config: aws-guardrails [\d.]+ +rds-backup-retention: exactDays must be an integer/],
-        // A bad file among good ones stops the run before any pack starts.
-        [["good-preview.json", "not-json.json"], /^not-json\.json: not valid JSON/],
+        [["--config", "config-invalid-level.json", "good-preview.json"], 'config-invalid-level.json: invalid policy config: parsing enforcement level for "skip-final-snapshot": "strict" is not a valid enforcement level; use one of advisory, mandatory, disabled, remediate (lower case)'],
+        [["--config", "config-invalid-schema.json", "good-preview.json"], 'config-invalid-schema.json: invalid policy config: rds-backup-retention: exactDays must be an integer, got "thirty"'],
+        // Every config mistake stops the run (as in the pack and checkProgram), never an advisory finding on some resource.
+        [["--config", "config-unknown-setting.json", "good-preview.json"], 'config-unknown-setting.json: invalid policy config: required-tags: tag is not a setting of this policy (did you mean "tags"?)'],
+        [["--config", "config-unknown-policy.json", "good-preview.json"], 'config-unknown-policy.json: invalid policy config: "skip-final-snapshots" is not a policy of aws-guardrails (did you mean "skip-final-snapshot"?)'],
     ])("%j", async (args, message) => {
         const run = await scan(...args);
         expect([run.code, run.stderr]).toEqual([2, expect.any(String)]);
@@ -191,6 +195,33 @@ describe("bad input: exit 2 with a clear one-line message, nothing on stdout", (
         const text = lines[0].replace(/^aws-guardrails: error: /, "");
         if (typeof message === "string") expect(text).toBe(message);
         else expect(text).toMatch(message);
+    });
+
+    it("a bad file among good ones: the others are reported, the failure is a SARIF tool execution notification, exit 2", async () => {
+        const run = await scan("good-preview.json", "not-json.json", "--format", "sarif");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/^aws-guardrails: error: not-json\.json: not valid JSON/);
+        const log = JSON.parse(run.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[]; results: unknown[] }[] };
+        expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+        expect(log.runs[0].invocations[0].toolExecutionNotifications).toContainEqual({ level: "error", message: { text: expect.stringMatching(/^not-json\.json: not valid JSON/) } });
+        expect(log.runs[0].results.length).toBeGreaterThan(0);
+    });
+
+    it("an absolute --source-root is refused", async () => {
+        const run = await scan("good-preview.json", "--source-root", "/home/runner/work/infra");
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain("--source-root is the project's directory relative to the repository root (e.g. infra), not an absolute path");
+    });
+
+    it("- reads the document from standard input", async () => {
+        const run = await new Promise<Run>((resolve) => {
+            const child = execFile(process.execPath, [CLI, "scan", "-", "--format", "json"], { cwd: FIXTURES, env: { ...process.env, ENVIRONMENT_SUFFIX: "" } }, (err, stdout, stderr) =>
+                resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
+            );
+            child.stdin?.end(readFileSync(path.join(FIXTURES, "good-preview.json")));
+        });
+        expect(run.code).toBe(0);
+        expect(json(run).files[0]).toMatchObject({ path: "-", kind: "preview", resources: 4 });
     });
 
     it("an unwritable --output is reported, not thrown", async () => {
@@ -218,6 +249,31 @@ describe("exit codes", () => {
         const fail = await scan("good-preview.json", "preview-steps.json");
         expect(fail.code).toBe(1);
         expect(fail.stdout).toMatch(/RESULT good-preview\.json: PASS[\s\S]*RESULT preview-steps\.json: FAIL[\s\S]*TOTAL: \d+ mandatory/);
+    });
+});
+
+describe("what the scanner reads from the shell", () => {
+    it("names ENVIRONMENT_SUFFIX and AWS_REGION in the header; --environment-suffix and --region override them", async () => {
+        const shell = await limited(() => cli(["scan", "good-preview.json"], FIXTURES, { ENVIRONMENT_SUFFIX: "pr42", AWS_REGION: "eu-west-1" }));
+        expect(shell.stdout).toContain("   environment: ENVIRONMENT_SUFFIX=pr42 (from the shell), AWS_REGION=eu-west-1 (from the shell)\n");
+        const flags = await limited(() => cli(["scan", "--environment-suffix", "dev", "--region", "us-east-1", "good-preview.json", "--format", "json"], FIXTURES, { ENVIRONMENT_SUFFIX: "pr42" }));
+        expect(json(flags).files[0]).toMatchObject({ environment: ["ENVIRONMENT_SUFFIX=dev (--environment-suffix)", "AWS_REGION=us-east-1 (--region)"] });
+        expect(json(flags).findings.filter((f) => f.policy === "resource-name-environment-suffix")).toEqual(json(await scan("good-preview.json", "--format", "json")).findings.filter((f) => f.policy === "resource-name-environment-suffix"));
+        expect((await scan("good-preview.json")).stdout).not.toContain("environment:");
+    });
+});
+
+describe("names built from another resource's autoname (issue 17)", () => {
+    it("the Lambda log group named /aws/lambda/<the function's autoname> draws no naming finding", async () => {
+        const doc = JSON.parse(readFileSync(path.join(ROOT, "examples", "good-stack.json"), "utf8")) as { steps: { newState?: { urn: string; inputs: Record<string, unknown> } }[] };
+        const inputsOf = (name: string) => doc.steps.find((st) => st.newState?.urn.endsWith(`::${name}`))?.newState?.inputs ?? {};
+        inputsOf("failover-fn").name = "failover-fn-3a9c1e5";
+        inputsOf("app-logs").name = "/aws/lambda/failover-fn-3a9c1e5";
+        const file = path.join(tmp, "good-stack-autonamed.json");
+        writeFileSync(file, JSON.stringify(doc));
+        const run = await scan(file, "--format", "json");
+        expect(run.code).toBe(0);
+        expect(json(run).findings.filter((f) => f.policy === "resource-name-environment-suffix")).toEqual([]);
     });
 });
 
@@ -252,7 +308,7 @@ describe("preview JSON: every step kind", () => {
         const run = await scan("preview-steps.json");
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(/^== preview-steps\.json\n   pulumi preview --json · stack dev · project shop-api · 11 resources \(10 analyzed one by one, 0 with a source position\)/);
-        expect(run.stdout).toMatch(/\n   bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n     mandatory security-group-no-public-ingress \[high\]\n {15}ingress\[0\]\.cidrBlocks\[0\] is "0\.0\.0\.0\/0"/);
+        expect(run.stdout).toMatch(/\n   mandatory security-group-no-public-ingress \[high\]\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n {7}ingress\[0\]\.cidrBlocks\[0\] is "0\.0\.0\.0\/0"/);
         expect(run.stdout).toMatch(/\n   totals: \d+ mandatory, \d+ advisory, 0 exempted, 0 remediated/);
         expect(run.stdout).toMatch(/RESULT preview-steps\.json: FAIL, \d+ mandatory finding\(s\) on \d+ resource\(s\)/);
     });
@@ -285,11 +341,11 @@ describe("source positions", () => {
     it("text: file:line:column beside each finding of a resource Pulumi recorded a position for", async () => {
         const run = await scan("preview-positions.json");
         expect(run.stdout).toContain("8 resources (8 analyzed one by one, 5 with a source position)");
-        expect(run.stdout).toMatch(/\n   assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n(     .*\n {15}.*\n)*     mandatory s3-public-access-block \[critical\]  index\.ts:12:16\n/);
-        expect(run.stdout).toMatch(/\n     mandatory rds-engine-version \[high\]  components\/database\.ts:31:25\n/);
+        expect(run.stdout).toMatch(/\n   mandatory s3-public-access-block \[critical\]\n     assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n/);
+        expect(run.stdout).toMatch(/\n   mandatory rds-engine-version \[high\]\n     orders-cluster \(aws:rds\/cluster:Cluster\)  components\/database\.ts:31:25\n/);
         // No column recorded: none shown; a path with a space is decoded.
-        expect(run.stdout).toMatch(/\n     mandatory security-group-no-public-ingress \[high\]  src\/network stack\.ts:8\n/);
-        expect(run.stdout).toMatch(/\n   legacy-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n     mandatory security-group-no-public-ingress \[high\]\n/);
+        expect(run.stdout).toMatch(/\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)  src\/network stack\.ts:8\n/);
+        expect(run.stdout).toMatch(/\n     legacy-sg \(aws:ec2\/securityGroup:SecurityGroup\)\n/);
     });
 
     it("json: a documented, stable object with the location of each finding", async () => {
@@ -325,7 +381,10 @@ describe("source positions", () => {
         expect(driver.rules.map((r) => r.id).sort()).toEqual(policies.map((p) => p.name).sort());
         for (const r of driver.rules) {
             const policy = policies.find((p) => p.name === r.id);
-            expect(r.shortDescription.text).toBe(policy?.description);
+            expect(policy?.description.startsWith(r.shortDescription.text)).toBe(true);
+            expect(r.shortDescription.text.length).toBeLessThan(policy?.description.length ?? 0);
+            expect(r.name).not.toBe(r.id);
+            expect(r.helpUri).toBe(`${POLICY_DOCS_URL}${r.id}.md`);
             expect(r.help.text).toBe(policy?.remediationSteps);
             expect(r.defaultConfiguration.level).toBe(policy?.enforcementLevel === "mandatory" ? "error" : "warning");
         }
@@ -388,9 +447,20 @@ describe("source positions", () => {
 });
 
 describe("exemptions from the config file", () => {
+    it("warns once about a pattern that matches no resource, with the closest name, and reports no finding for it", async () => {
+        const one = json(await scan("preview-positions.json", "--config", "config-exempt-typo.json", "--format", "json"));
+        expect(one.files[0].warnings).toContain('exemption pattern "bastion-gs" of security-group-no-public-ingress matches no resource in this stack (did you mean "bastion-sg"?), so it waives nothing; fix or remove it in the policy config.');
+        expect(one.findings.filter((f) => f.message.includes("bastion-gs"))).toEqual([]);
+        // Over several documents: once, and only for a pattern that matched in none of them.
+        const two = json(await scan("preview-positions.json", "good-preview.json", "--config", "config-exempt-typo.json", "--format", "json"));
+        expect(two.files.flatMap((f) => f.warnings).filter((w) => w.startsWith("exemption pattern"))).toEqual([
+            'exemption pattern "bastion-gs" of security-group-no-public-ingress matches no resource in any scanned document (did you mean "bastion-sg"?), so it waives nothing; fix or remove it in the policy config.',
+        ]);
+    });
+
     it("text: the exempted finding is shown as exempted and no longer fails the run on its own", async () => {
         const run = await scan("preview-positions.json", ...EXEMPT);
-        expect(run.stdout).toMatch(/\n     exempted {2}security-group-no-public-ingress \[high\] {2}src\/network stack\.ts:8\n {15}EXEMPTED from security-group-no-public-ingress \(policy config: "jump host behind fail2ban, ticket OPS-7", until 2099-12-31\)/);
+        expect(run.stdout).toMatch(/\n   exempted {2}security-group-no-public-ingress \[high\]\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\) {2}src\/network stack\.ts:8\n {7}EXEMPTED from security-group-no-public-ingress \(policy config: "jump host behind fail2ban, ticket OPS-7", until 2099-12-31\)/);
         expect(run.stdout).toMatch(/totals: \d+ mandatory, \d+ advisory, 1 exempted/);
         // required-tags is disabled by the same file
         expect(run.stdout).not.toContain("required-tags");
@@ -517,10 +587,10 @@ describe("stack exports", () => {
 });
 
 describe("output and progress", () => {
-    it("--output writes the report to a file and nothing to stdout", async () => {
+    it("--output writes the report to a file and one summary line to stdout", async () => {
         const out = path.join(tmp, "report.sarif");
         const run = await scan("good-preview.json", "--format", "sarif", "--output", out);
-        expect(run).toMatchObject({ code: 0, stdout: "" });
+        expect(run).toMatchObject({ code: 0, stdout: `PASS: 0 mandatory, 1 advisory, 0 exempted in 1 document(s); sarif report written to ${out}\n` });
         expect((JSON.parse(readFileSync(out, "utf8")) as Sarif).version).toBe("2.1.0");
     });
 
@@ -552,5 +622,10 @@ describe("npm start", () => {
         expect(run.stdout).toMatch(/^== examples\/bad-stack\.json\n/);
         expect(run.stdout).toMatch(/RESULT bad-stack\.json: FAIL[\s\S]*RESULT good-stack\.json: PASS/);
         expect(run.stdout).toContain("(--demo: exit code 0 although mandatory findings were reported)");
+        // A policy's repeated findings are one group: the count, every resource, each distinct text once, what all share once.
+        expect(run.stdout).toContain("   advisory  required-tags [low] · 20 findings\n");
+        expect(run.stdout.match(/Untagged resources cannot be attributed/g)).toHaveLength(1);
+        expect(run.stdout).toContain("     financial-vpc, private-a, private-b, public-a, public-b, financial-db-subnets (6 resources)\n");
+        expect(run.stdout).toContain("TOTAL: 30 mandatory, 31 advisory, 2 exempted in 2 documents");
     });
 });

@@ -3,7 +3,8 @@
 import type * as sdk from "@pulumi/policy";
 import { InfoMessage, analyzerInfoBytes } from "../lib/analyzer-info";
 import { resolveConfig } from "../lib/config";
-import { exemptionNote, exemptionOf } from "../lib/exemptions";
+import { TODAY_ENV } from "../lib/clock";
+import { exemptionFor, exemptionNote, exemptionOf } from "../lib/exemptions";
 import { configSchemaOf, definePolicy } from "../lib/policy";
 import { toSdkPolicy } from "../lib/sdk";
 import { policies as registry } from "../policies";
@@ -88,7 +89,7 @@ test("a config mistake is reported once, as advisory, and the policy runs with i
     const configDiagnostics = (c: typeof outcome) => c.diagnostics.filter((d) => d.message.includes("invalid policy config"));
     expect(configDiagnostics(outcome)).toEqual([
         {
-            message: expect.stringContaining("invalid policy config: throws-on-resource: misspeltSettingName is not a setting of this policy, so it is ignored (a typo?)"),
+            message: expect.stringContaining("invalid policy config: throws-on-resource: misspeltSettingName is not a setting of this policy"),
             enforcementLevel: "advisory",
         },
     ]);
@@ -135,4 +136,19 @@ test.each([
     const message = `${exemptionNote("rds-storage-encrypted", verdict)}storageEncrypted is false, until 2030-01-01); finding kept for the audit trail: x`;
     expect(exemptionOf(message)).toEqual({ source, reason: verdict.reason, ...("expires" in verdict ? { expires: verdict.expires } : {}) });
     expect(exemptionOf(`${exemptionNote("rds-storage-encrypted", { kind: "refused", reason: verdict.reason })}storageEncrypted is false`)).toBeUndefined();
+});
+
+test("AWS_GUARDRAILS_TODAY moves exemption expiry too: an exemption is live up to its day and expired after it", () => {
+    const resource = { type: "aws:s3/bucket:Bucket", name: "legacy", urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::legacy", props: {}, opts: {}, dependencies: [], propertyDependencies: {} };
+    const config = { exemptions: [{ resources: ["legacy"], reason: "imported", expires: "2027-03-31" }] };
+    const saved = process.env[TODAY_ENV];
+    try {
+        process.env[TODAY_ENV] = "2027-03-31";
+        expect(exemptionFor("s3-force-destroy", resource, config)).toMatchObject({ kind: "exempt", expires: "2027-03-31" });
+        process.env[TODAY_ENV] = "2027-04-01";
+        expect(exemptionFor("s3-force-destroy", resource, config)).toEqual({ kind: "expired", reason: "imported", expires: "2027-03-31" });
+    } finally {
+        if (saved === undefined) delete process.env[TODAY_ENV];
+        else process.env[TODAY_ENV] = saved;
+    }
 });

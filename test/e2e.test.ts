@@ -5,6 +5,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { policies } from "../policies";
 import {
+    ConfigError,
     EngineResource,
     EngineRun,
     PackClient,
@@ -90,6 +91,12 @@ function clusterOf(resources: readonly EngineResource[]): EngineResource {
     return cluster;
 }
 
+/** The resource with an in-code exemption tag for `policy`. */
+const tagged = (r: EngineResource, policy: string, reason: string): EngineResource => ({
+    ...r,
+    props: { ...r.props, tags: { ...(isRecord(r.props.tags) ? r.props.tags : {}), [`guardrails:exempt:${policy}`]: reason } },
+});
+
 describe("the pack on a dev stack", () => {
     let pack: PackClient;
 
@@ -156,11 +163,40 @@ describe("the pack on a dev stack", () => {
         expect(() => parsePolicyPackConfig({ "skip-final-snapshot": "strict" })).toThrow(/"strict" is not a valid enforcement level/);
         expect(() => parsePolicyPackConfig({ "skip-final-snapshot": 3 })).toThrow(/must be a string or object/);
         // An entry for a policy the pack does not have, without a level, fails the engine's Configure.
-        expect(reconcileConfig(info, { "no-such-policy": { x: 1 } }).errors).toEqual([expect.stringMatching(/^no-such-policy: invalid enforcement level ""/)]);
-        expect(reconcileConfig(info, { "no-such-policy": "advisory" }).warnings).toEqual([expect.stringMatching(/^no-such-policy: not a policy/)]);
+        expect(reconcileConfig(info, { "skip-final-snapshots": { x: 1 } }).errors).toEqual(['"skip-final-snapshots" is not a policy of aws-guardrails (did you mean "skip-final-snapshot"?)']);
         await expect(runEngine(pack, [], { policyConfig: { "skip-final-snapshot": { productionStacks: "prod" } } })).rejects.toThrow(
-            /^validating policy config: aws-guardrails \S+ {2}skip-final-snapshot: productionStacks must be an array/,
+            /^validating policy config for "aws-guardrails": skip-final-snapshot: productionStacks must be an array/,
         );
+    });
+
+    // What the engine's schema check lets through (only `properties` and `required` reach it), the pack's Configure refuses.
+    test.each([
+        ["a policy name with a level", { "skip-final-snapshots": "advisory" }, ['"skip-final-snapshots" is not a policy of aws-guardrails (did you mean "skip-final-snapshot"?)']],
+        ["a misspelled setting", { "required-tags": { tag: ["Owner"] } }, ['required-tags: tag is not a setting of this policy (did you mean "tags"?)']],
+        ["remediate on a policy without a fix", { "required-tags": "remediate" }, ['required-tags: enforcementLevel "remediate" needs a fix, and this policy has none; use "mandatory" (the catalog\'s remediate column lists the policies with a fix)']],
+    ])("the pack's Configure refuses %s, and the run stops before any resource", async (_why, policyConfig, problems) => {
+        const run = runEngine(pack, BAD.resources, { policyConfig });
+        await expect(run).rejects.toThrow(ConfigError);
+        await expect(run).rejects.toMatchObject({ problems });
+    });
+
+    test("an exemption pattern that matches no resource draws one advisory note on the stack, naming it", async () => {
+        const exemptions = [{ resources: ["payments-abl", "payments-alb"], reason: "shared ALB" }];
+        const run = await runEngine(pack, BAD.resources, { policyConfig: { "deletion-protection-disabled": { exemptions } } });
+        const notes = run.findings.filter((f) => f.message.includes("exemption pattern"));
+        expect(notes.map((f) => [f.enforcementLevel, f.phase, f.resource.type, f.message.split("\n")[1]])).toEqual([
+            [
+                "advisory",
+                "analyzeStack",
+                "pulumi:pulumi:Stack",
+                'exemption pattern "payments-abl" of deletion-protection-disabled matches no resource in this stack (did you mean "payments-alb"?), so it waives nothing; fix or remove it in the policy config.',
+            ],
+        ]);
+    });
+
+    test("all: remediate runs the policies without a fix as mandatory", async () => {
+        const run = await runEngine(pack, [clusterOf(BAD.resources)], { policyConfig: { all: "remediate" } });
+        expect(run.findings.some((f) => f.enforcementLevel === "mandatory")).toBe(true);
     });
 
     test.each(["advisory", "disabled", "mandatory"] as const)("an enforcement override to %s is the level the diagnostics carry", async (level) => {
@@ -192,10 +228,6 @@ describe("the pack on a dev stack", () => {
     });
 
     test("exemptions: config (live and expired) and in-code tags (honored for an advisory policy, refused for a mandatory one)", async () => {
-        const tagged = (r: EngineResource, policy: string, reason: string): EngineResource => ({
-            ...r,
-            props: { ...r.props, tags: { ...(isRecord(r.props.tags) ? r.props.tags : {}), [`guardrails:exempt:${policy}`]: reason } },
-        });
         const resources = BAD.resources.map((r) =>
             r.name === "app-logs"
                 ? tagged(r, "cloudwatch-log-group-retention", "demo logs, deleted with the stack")
@@ -227,6 +259,19 @@ describe("the pack on a dev stack", () => {
         const allowed = await runEngine(pack, resources, { policyConfig: { "security-group-no-public-ingress": { allowInCodeExemptions: true } } });
         expect(allowed.findings.filter((f) => f.policyName === "security-group-no-public-ingress" && f.resource.name === "db-sg").map((f) => f.enforcementLevel)).toEqual(["advisory"]);
         expectNoCantRun(run);
+    });
+
+    test("in-code exemption tags follow the effective level: `all: \"mandatory\"` refuses them, `advisory` honors them, an explicit setting wins", async () => {
+        const resources = BAD.resources.map((r) => (r.name === "app-logs" ? tagged(r, "cloudwatch-log-group-retention", "demo logs") : r));
+        const levelsOn = async (policyConfig: object) =>
+            (await runEngine(pack, resources, { policyConfig })).findings
+                .filter((f) => f.policyName === "cloudwatch-log-group-retention" && f.resource.name === "app-logs")
+                .map((f) => `${f.enforcementLevel} ${/refused/.test(f.message) ? "refused" : /EXEMPTED/.test(f.message) ? "exempted" : "plain"}`);
+        expect(await levelsOn({})).toEqual(["advisory exempted"]);
+        expect(await levelsOn({ all: "mandatory" })).toEqual(["mandatory refused"]);
+        expect(await levelsOn({ "cloudwatch-log-group-retention": "mandatory" })).toEqual(["mandatory refused"]);
+        expect(await levelsOn({ all: "mandatory", "cloudwatch-log-group-retention": { allowInCodeExemptions: true } })).toEqual(["advisory exempted"]);
+        expect(await levelsOn({ "security-group-no-public-ingress": "advisory" })).toEqual(["advisory exempted"]);
     });
 
     test("examples/policy-config.json remediates skip-final-snapshot and tightens backups and log retention", async () => {

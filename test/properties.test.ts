@@ -200,3 +200,62 @@ function related(c: Case & { on?: string }, name: string): boolean {
     const links = (r: CaseResource | undefined) => [...Object.values(r?.propertyDependencies ?? {}).flat(), ...(r?.dependencies ?? []), r?.parent ?? ""];
     return links(byName.get(name)).includes(c.on ?? "") || links(byName.get(c.on ?? "")).includes(name);
 }
+
+// `pulumi policy analyze` sends no ConfigureStack: the pack names the stack from each resource's URN instead.
+const UNKNOWN_TAGS_NOTE = / \(Stack "[^"]*" was named by the resource's URN[^)]*productionStacks\.\)/g;
+const NO_STACK_NAMED = { PULUMI_NODEJS_STACK: undefined, PULUMI_STACK: undefined };
+const stackNames = fc.oneof(fc.constantFrom("prod", "production", "prod-eu", "eu-prod", "dev", "qa", "pr-1234", "staging"), fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/));
+
+/** Each finding's resource, level and message, without the notes a run over existing state adds. */
+function verdicts(outcome: Outcome, policy: Policy): string[] {
+    const notes = Object.values(policy.existingResources ?? {});
+    const plain = (m: string): string => notes.reduce((text, note) => text.split(` ${note}`).join(""), m.replace(UNKNOWN_TAGS_NOTE, ""));
+    return outcome.diagnostics.map((d) => `${d.urn}|${d.enforcementLevel ?? "policy level"}|${plain(d.message)}`).sort();
+}
+
+describe.each(policies.map((p) => [p.name, p] as const))("%s on existing state", (_name, policy) => {
+    const cases = casesOf(policy.name);
+    const all = cases ? [...cases.valid, ...cases.invalid, ...(cases.notApplicable ?? [])] : [];
+    // Stack tags are unknown without ConfigureStack, so only cases without tags can agree.
+    const untagged = all.filter((c) => Object.keys(c.stackTags ?? {}).length === 0);
+
+    test("the verdicts are the same whether or not ConfigureStack named the same stack", () => {
+        fc.assert(
+            fc.property(fc.constantFrom(...untagged), stackNames, (c, stack) => {
+                const configured = runCase(policy, { ...c, stack });
+                const fromUrn = runCase(policy, { ...c, stack, env: { ...c.env, ...NO_STACK_NAMED } });
+                expect(verdicts(fromUrn, policy)).toEqual(verdicts(configured, policy));
+                expect(fromUrn.messageIds).toEqual(configured.messageIds);
+                expect(Boolean(fromUrn.notApplicable)).toBe(Boolean(configured.notApplicable));
+            }),
+            { numRuns: Math.min(RUNS, Math.max(untagged.length, 1) * 2) },
+        );
+    });
+
+    test('"[secret]" (an offline export\'s redacted secret) adds no mandatory verdict in place of any property', () => {
+        /** Mandatory verdicts per resource: a redacted value may change a message's wording or level, never add one. */
+        const count = (outcome: Outcome): Map<string, number> => {
+            const out = new Map<string, number>();
+            for (const d of outcome.diagnostics) if (!d.enforcementLevel && policy.enforcementLevel === "mandatory") out.set(`${d.urn}`, (out.get(`${d.urn}`) ?? 0) + 1);
+            return out;
+        };
+        // As `pulumi policy analyze --file` sends them: no stack named.
+        for (const c of all.map((x) => ({ ...x, env: { ...x.env, ...NO_STACK_NAMED } }))) {
+            const before = count(runCase(policy, c));
+            // A redacted tag map hides an in-code exemption, which then rightly no longer applies.
+            const keys = (policy.kind === "resource" ? Object.keys(c.props ?? {}) : (c.resources ?? []).flatMap((r, i) => Object.keys(r.props ?? {}).map((k) => `${i}:${k}`))).filter(
+                (k) => !/(^|:)tags(All)?$/.test(k),
+            );
+            for (const key of keys) {
+                const [at, prop] = policy.kind === "resource" ? [-1, key] : [Number(key.split(":")[0]), key.slice(key.indexOf(":") + 1)];
+                const redacted: Case =
+                    at < 0
+                        ? { ...c, props: { ...c.props, [prop]: "[secret]" } }
+                        : { ...c, resources: (c.resources ?? []).map((r, i) => (i === at ? { ...r, props: { ...r.props, [prop]: "[secret]" } } : r)) };
+                const outcome = runCase(policy, redacted);
+                const added = [...count(outcome)].filter(([k, n]) => n > (before.get(k) ?? 0)).map(([k]) => k);
+                expect({ why: c.why, key, added, messages: added.length ? outcome.diagnostics.map((d) => d.message) : [] }).toEqual({ why: c.why, key, added: [], messages: [] });
+            }
+        }
+    });
+});

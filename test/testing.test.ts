@@ -87,6 +87,20 @@ describe("checkProgram verdicts", () => {
         expect(process.env.ENVIRONMENT_SUFFIX).toBe(before);
     });
 
+    it.each([true, false])("accepts names built from another resource's autoname (preview %s), as the provider fills it in", async (preview) => {
+        const result = await checkProgram(
+            () => {
+                const role = new aws.iam.Role("fn-role", { assumeRolePolicy: "{}" });
+                const fn = new aws.lambda.Function("failover-fn", { role: role.arn, runtime: "nodejs22.x", handler: "index.handler", memorySize: 256, timeout: 30 });
+                new aws.cloudwatch.LogGroup("fn-logs", { name: pulumi.interpolate`/aws/lambda/${fn.name}`, retentionInDays: 14 });
+                new aws.cloudwatch.LogGroup("fixed-logs", { name: "/aws/lambda/failover", retentionInDays: 14 });
+            },
+            { stack: "pr42", preview },
+        );
+        expect(result).not.toHaveViolation("resource-name-environment-suffix", { resourceName: "fn-logs" });
+        expect(result).toHaveViolation("resource-name-environment-suffix", { resourceName: "fixed-logs", level: "mandatory" });
+    });
+
     it("reads resource options: protect", async () => {
         const result = await checkProgram(() => cluster("db", { skipFinalSnapshot: true }, { protect: true }));
         expect(result).toHaveViolation("no-protect-option", { resourceName: "db" });
@@ -237,6 +251,16 @@ describe("policy pack config", () => {
         expect(result.findings.find((f) => f.resourceName === "db")?.exemption).toBeUndefined();
     });
 
+    it("honors in-code exemption tags by the effective level: `all: \"mandatory\"` refuses them", async () => {
+        const tagged = (): void => {
+            new aws.cloudwatch.LogGroup("app-logs", { tags: { "guardrails:exempt:cloudwatch-log-group-retention": "deleted with the stack" } });
+        };
+        const byDefault = await checkProgram(tagged);
+        expect(byDefault.findings.find((f) => f.policy === "cloudwatch-log-group-retention")?.exemption).toEqual({ source: "tag", reason: "deleted with the stack" });
+        const strict = await checkProgram(tagged, { config: { all: "mandatory" } });
+        expect(strict).toHaveViolation("cloudwatch-log-group-retention", { resourceName: "app-logs", level: "mandatory" });
+    });
+
     it("applies a policy's settings", async () => {
         const result = await checkProgram(program, { stack: "qa", config: { "skip-final-snapshot": { productionStacks: ["qa"] } } });
         expect(result).not.toHaveViolation("skip-final-snapshot");
@@ -264,7 +288,9 @@ describe("policy pack config", () => {
         ["a setting of the wrong type", { "skip-final-snapshot": { productionStacks: "prod" } }, /skip-final-snapshot: productionStacks must be an array/],
         ["a setting the policy does not have", { "skip-final-snapshot": { productionStack: ["prod"] } }, /skip-final-snapshot: productionStack is not a setting/],
         ["a malformed exemption", { "skip-final-snapshot": { exemptions: [{ resources: ["db"] }] } }, /skip-final-snapshot: exemptions\[0\]\.reason is required/],
-        ["a policy the pack does not have", { "skip-final-snapshots": "advisory" }, /skip-final-snapshots: not a policy of aws-guardrails/],
+        ["a policy the pack does not have", { "skip-final-snapshots": "advisory" }, /"skip-final-snapshots" is not a policy of aws-guardrails \(did you mean "skip-final-snapshot"\?\)/],
+        ["a misspelled setting, with a suggestion", { "required-tags": { tag: ["Owner"] } }, /required-tags: tag is not a setting of this policy \(did you mean "tags"\?\)/],
+        ["remediate on a policy without a fix", { "required-tags": "remediate" }, /required-tags: enforcementLevel "remediate" needs a fix/],
         ["settings under all", { all: { enforcementLevel: "advisory", productionStacks: [] } }, /all: only an enforcement level/],
         ["a value that is neither a level nor an object", { "skip-final-snapshot": true }, /skip-final-snapshot: true is not a valid value/],
         ["a document that is not an object", ["skip-final-snapshot"], /must be a JSON object/],

@@ -1,10 +1,12 @@
 // Runs a Pulumi program under the SDK's mocks and records every resource registration as the pack sees it:
 // inputs (secrets unwrapped and remembered), options, provider, parent, dependencies and property dependencies.
+import { createHash } from "crypto";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import * as pulumi from "@pulumi/pulumi";
 import type { RegisterResourceRequest, RegisterResourceResponse } from "@pulumi/pulumi/proto/resource_pb";
 import * as settings from "@pulumi/pulumi/runtime/settings";
+import { NAME_TYPES } from "../lib/name-limits";
 import { ProviderInfo, Resource } from "../lib/resource";
 import { fromWire } from "../lib/sdk";
 import { Props, isRecord } from "../lib/values";
@@ -99,6 +101,19 @@ export interface CapturedProgram {
     remote: Set<string>;
 }
 
+/**
+ * The physical name the provider would give a resource whose program sets none (`<logical name>-<7 hex>`, S3 in lower
+ * case), so names built from it (`/aws/lambda/${fn.name}`) are judged as in a real preview, where the autoname is known.
+ */
+function autoNamed(type: string, name: string, inputs: Record<string, unknown>): Record<string, string> {
+    const spec = NAME_TYPES.get(type);
+    const property = spec ? Object.keys(spec.names)[0] : undefined;
+    if (!spec || !property || inputs[property] !== undefined || Object.keys(spec.prefixes).some((p) => inputs[p] !== undefined)) return {};
+    const random = createHash("sha256").update(`${type}::${name}`).digest("hex").slice(0, 7);
+    const value = `${name}-${random}`;
+    return { [property]: type.startsWith("aws:s3/") ? value.toLowerCase() : value };
+}
+
 /** Lets pending work (applies that register more resources) run before we look again. */
 function macrotask(): Promise<void> {
     return new Promise((resolve) => setImmediate(resolve));
@@ -122,7 +137,8 @@ export async function captureProgram(program: () => unknown, options: RunOptions
                     // Reported by checkProgram: a failed registration would reject every output as an unhandled rejection.
                     failures.push(`${args.name} (${args.type}): mocks.newResource threw: ${e instanceof Error ? e.message : String(e)}`);
                 }
-                return { id: extra?.id ?? `${args.name}-id`, state: { ...(args.inputs as object), ...(extra?.state ?? {}) } };
+                const inputs = (args.inputs ?? {}) as Record<string, unknown>;
+                return { id: extra?.id ?? `${args.name}-id`, state: { ...inputs, ...autoNamed(args.type, args.name, inputs), ...(extra?.state ?? {}) } };
             },
             call: (args) => (overrides.call ? overrides.call(args) : (args.inputs as Record<string, unknown>)),
         },

@@ -60,7 +60,8 @@ function evaluate({ resources, sources, remote }: CapturedProgram, stack: StackI
     for (const policy of policies) {
         const s = settings.get(policy.name);
         if (!s || s.level === "disabled") continue;
-        enabled.push({ policy, level: s.level === "advisory" ? "advisory" : "mandatory", remediate: s.level === "remediate", properties: s.properties });
+        // The effective level goes with the settings, as in the pack: it decides whether in-code exemption tags count.
+        enabled.push({ policy, level: s.level === "advisory" ? "advisory" : "mandatory", remediate: s.level === "remediate", properties: { ...s.properties, enforcementLevel: s.level } });
     }
     const findings: GuardrailsFinding[] = [];
     const remediations: Remediation[] = [];

@@ -90,7 +90,7 @@ export interface Case {
     config?: Record<string, unknown>;
     stack?: string;
     stackTags?: Record<string, string>;
-    env?: Record<string, string>;
+    env?: Record<string, string | undefined>;
 }
 
 export interface InvalidCase extends Case {

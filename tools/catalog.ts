@@ -3,6 +3,9 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { Schema } from "../lib/config";
+import { isNativeType, nativeTypesOf } from "../lib/native";
+import { inCodeExemptionsByDefault } from "../lib/exemptions";
+import { displayNameOf } from "../lib/metadata";
 import { Policy, configSchemaOf } from "../lib/policy";
 import { UNKNOWN } from "../lib/values";
 import { policies } from "../policies";
@@ -26,22 +29,29 @@ function configSummary(p: Policy): string {
     return keys.length === 0 ? "—" : keys.map((k) => `\`${k}\``).join(", ");
 }
 
-function typeSummary(p: Policy): string {
-    return p.types.map((t) => `\`${t}\``).join("<br>");
+function typeSummary(types: readonly string[]): string {
+    return types.length === 0 ? "none" : types.map((t) => `\`${t}\``).join("<br>");
+}
+
+/** The aws-native types a policy checks, short ("rds:DbCluster"), for the README table. */
+function nativeSummary(p: Policy): string {
+    const native = nativeTypesOf(p.types);
+    return native.length === 0 ? "—" : native.map((t) => `\`${t.replace(/^aws-native:/, "")}\``).join(", ");
 }
 
 /** The README table: one row per policy. */
 export function readmeSection(): string {
     const rows = policies.map(
         (p) =>
-            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} | ${p.enforcementLevel === "advisory" ? "allowed" : "admin only"} |`,
+            `| [\`${p.name}\`](docs/policies/${p.name}.md) | ${p.family} | ${p.kind} | ${p.enforcementLevel} | ${p.severity} | ${oneLine(p.description)} | ${nativeSummary(p)} | ${configSummary(p)} | ${p.kind === "resource" && p.fix ? "yes" : "—"} | ${p.enforcementLevel === "advisory" ? "allowed" : "admin only"} |`,
     );
     return [
         START,
         `${policies.length} policies. Level is the default enforcement level; every policy can be set to advisory, mandatory or disabled, and those with a fix to remediate.`,
+        "Every policy checks the @pulumi/aws types on its page; the aws-native column lists the @pulumi/aws-native (Cloud Control) types it also checks.",
         "",
-        "| policy | family | kind | level | severity | what it checks | config (besides `exemptions`, `allowInCodeExemptions`) | remediate | in-code exemption |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| policy | family | kind | level | severity | what it checks | aws-native | config (besides `exemptions`, `allowInCodeExemptions`) | remediate | in-code exemption |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows,
         END,
     ].join("\n");
@@ -88,9 +98,12 @@ export function policyPage(p: Policy): string {
         `| kind | ${p.kind === "resource" ? "resource policy (runs on each resource's inputs)" : "stack policy (runs once on the whole stack's outputs and their wiring)"} |`,
         `| default level | ${p.enforcementLevel} |`,
         `| severity | ${p.severity} |`,
-        `| in-code exemptions | ${configSchemaOf(p).allowInCodeExemptions.default ? "allowed by default (tag \`guardrails:exempt:" + p.name + "\`)" : "refused by default; an admin can allow them with allowInCodeExemptions"} |`,
+        `| display name (Pulumi Cloud) | ${displayNameOf(p.name)} |`,
+        `| framework | ${p.framework ? `${p.framework.name} ${p.framework.version}, control ${p.framework.reference}: ${oneLine(p.framework.specification)}` : "—"} |`,
+        `| in-code exemptions | ${inCodeExemptionsByDefault(p.enforcementLevel) ? "allowed at the default level (tag \`guardrails:exempt:" + p.name + "\`)" : "refused at mandatory or remediate, whatever level set them; an admin can allow them with allowInCodeExemptions"} |`,
         `| remediate level | ${p.kind === "resource" && p.fix ? "supported: the pack sets the fix on the resource's inputs" : "not supported (no safe automatic fix)"} |`,
-        `| types | ${typeSummary(p)} |`,
+        `| types (@pulumi/aws) | ${typeSummary(p.types.filter((t) => !isNativeType(t)))} |`,
+        `| types (@pulumi/aws-native) | ${typeSummary(nativeTypesOf(p.types))} |`,
         `| source | [policies/${p.name}.ts](../../policies/${p.name}.ts), tests: [test/policies/${p.name}.cases.ts](../../test/policies/${p.name}.cases.ts) |`,
         "",
         "## What to do",
@@ -102,7 +115,10 @@ export function policyPage(p: Policy): string {
         ...(["| setting | type | default | meaning |", "| --- | --- | --- | --- |", ...config.map(([k, s]) => `| \`${k}\` | ${s.type ?? "any"} | ${defaultOf(s)} | ${oneLine(s.description ?? "")} |`), ""]),
         "## Messages",
         "",
-        ...Object.entries(p.messages).map(([id, text]) => `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}`),
+        ...Object.entries(p.messages).map(
+            ([id, text]) =>
+                `- \`${id}\`${p.advisoryMessages?.includes(id) ? " (a note: always advisory)" : ""}: ${text}${p.existingResources?.[id] ? ` On a resource that already exists (\`pulumi policy analyze\`, audit policy groups): ${p.existingResources[id]}` : ""}`,
+        ),
         "",
         "## Examples",
         "",

@@ -15,6 +15,7 @@ export const cases: Cases = {
         { why: "within a configured range", config: { minDays: 7, maxDays: 30 }, props: { retentionInDays: 30 } },
         { why: "at the configured minimum", config: { minDays: 7 }, props: { retentionInDays: 7 } },
         { why: "a value AWS added after the data's date, allowed in config", config: { extraAllowedValues: [240] }, props: { retentionInDays: 240 } },
+        { why: "aws-native: 30 days", type: "aws-native:logs:LogGroup", props: { retentionInDays: 30, logGroupName: UNKNOWN } },
     ],
     invalid: [
         { why: "not set: logs never expire", props: { name: "/aws/lambda/fn" }, messageId: "neverExpires", includes: ["retentionInDays", "not set"] },
@@ -28,5 +29,6 @@ export const cases: Cases = {
         { why: "below the configured minimum", config: { minDays: 30 }, props: { retentionInDays: 7 }, messageId: "tooShort", includes: ["30"] },
         { why: "above the configured maximum", config: { maxDays: 30 }, props: { retentionInDays: 365 }, messageId: "tooLong", includes: ["365", "30"] },
         { why: "secret above the maximum is not printed", config: { maxDays: 30 }, props: { retentionInDays: secret(2922) }, messageId: "tooLong", includes: ["[secret]"] },
+        { why: "aws-native: retention unset", type: "aws-native:logs:LogGroup", props: { logGroupName: "/app/orders", tags: [{ key: "Owner", value: secret("team-native") }] }, messageId: "neverExpires", includes: ["retentionInDays"] },
     ],
 };

@@ -23,6 +23,8 @@ export const cases: Cases = {
         { why: "log groups left out by config", type: LOG_GROUP, config: { types: [TABLE, QUEUE, TOPIC, SECRET] }, props: { retentionInDays: 7 } },
         { why: "malformed key value is left to the provider", type: SECRET, props: { kmsKeyId: { arn: 1 } } },
         { why: "another type is not checked", type: "aws:s3/bucket:Bucket", props: {} },
+        { why: "aws-native: DynamoDB sseSpecification with a customer key", type: "aws-native:dynamodb:Table", props: { sseSpecification: { sseEnabled: true, sseType: "KMS", kmsMasterKeyId: UNKNOWN } } },
+        { why: "aws-native: SQS queue with a customer key (secret id)", type: "aws-native:sqs:Queue", props: { kmsMasterKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/native-q") } },
     ],
     invalid: [
         { why: "DynamoDB with no encryption block uses an AWS-owned key", type: TABLE, props: table, messageId: "awsOwned", includes: ["serverSideEncryption.enabled", "not set", "DynamoDB"] },
@@ -43,5 +45,8 @@ export const cases: Cases = {
         { why: "SNS: the message names the service and the setting", type: TOPIC, props: { name: "alerts" }, messageId: "notEncrypted", includes: ["so SNS stores", "set `kmsMasterKeyId: key.arn`"] },
         { why: "Secrets Manager: the message names the service and the setting", type: SECRET, props: { name: "db-password" }, messageId: "awsManaged", includes: ["so Secrets Manager uses", "set `kmsKeyId: key.arn`"] },
         { why: "CloudWatch Logs: the message warns about the key policy", type: LOG_GROUP, props: { retentionInDays: 14 }, messageId: "awsOwned", includes: ["set `kmsKeyId: key.arn` (the key policy must allow the logs service principal)"] },
+        { why: "aws-native: DynamoDB without sseSpecification", type: "aws-native:dynamodb:Table", props: { keySchema: [] }, messageId: "awsOwned", includes: ["sseSpecification.sseEnabled", "sseEnabled: true, kmsMasterKeyId"] },
+        { why: "aws-native: log group with the AWS-owned key, malformed tags", type: "aws-native:logs:LogGroup", props: { tags: [7] }, messageId: "awsOwned", includes: ["kmsKeyId"] },
+        { why: "aws-native: SNS topic with the aws/sns key", type: "aws-native:sns:Topic", props: { kmsMasterKeyId: "alias/aws/sns" }, messageId: "awsManaged" },
     ],
 };

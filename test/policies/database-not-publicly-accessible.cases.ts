@@ -16,6 +16,7 @@ export const cases: Cases = {
         { why: "DMS flag unknown", type: DMS, props: { publiclyAccessible: UNKNOWN } },
         { why: "string false", type: REDSHIFT, props: { publiclyAccessible: "false" } },
         { why: "malformed value on RDS is not public", type: RDS, props: { publiclyAccessible: { yes: 1 } } },
+        { why: "aws-native: private DbInstance", type: "aws-native:rds:DbInstance", props: { engine: "postgres", publiclyAccessible: false, masterUserPassword: secret("pw-native-4") } },
     ],
     invalid: [
         { why: "public RDS instance", type: RDS, props: { publiclyAccessible: true }, messageId: "public", includes: ["publiclyAccessible", "true"] },
@@ -25,5 +26,6 @@ export const cases: Cases = {
         { why: "DMS without the flag is public by AWS default", type: DMS, props: { replicationInstanceClass: "dms.t3.micro" }, messageId: "publicByDefault", includes: ["not set", "defaults it to true"], fixes: false },
         { why: "DMS malformed flag: the message shows the value", type: DMS, props: { publiclyAccessible: [] }, messageId: "publicByDefault", includes: ["publiclyAccessible is []"], fixes: false },
         { why: "secret password is not printed", type: RDS, props: { publiclyAccessible: true, password: secret("db-Secret-123") }, messageId: "public" },
+        { why: "aws-native: public DbInstance", type: "aws-native:rds:DbInstance", props: { engine: "postgres", publiclyAccessible: true }, messageId: "public", includes: ["publiclyAccessible"] },
     ],
 };

@@ -14,7 +14,24 @@ export const cases: Cases = {
     valid: [
         {
             why: "password from random.RandomPassword (known on update, secret)",
-            resources: [generated, { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("q7Z#generated#kP2") }, propertyDependencies: { masterPassword: ["db-password"] } }],
+            resources: [
+                { ...generated, props: { ...generated.props, result: secret("q7Z#generated#kP2") } },
+                { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("q7Z#generated#kP2") }, propertyDependencies: { masterPassword: ["db-password"] } },
+            ],
+        },
+        {
+            why: "state of an imported cluster (no property dependencies): the password is the RandomPassword's result",
+            resources: [
+                { ...generated, props: { ...generated.props, result: secret("q7Z#generated#kP2") } },
+                { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: secret("q7Z#generated#kP2") } },
+            ],
+        },
+        {
+            why: "state without property dependencies: the password is a field of a SecretVersion's JSON",
+            resources: [
+                { type: SECRET_VERSION, name: "db-secret-v1", props: { secretId: "db-secret", secretString: secret('{"username":"app","password":"from-sm-123456"}') } },
+                { type: INSTANCE, name: "db", props: { engine: "postgres", password: secret("from-sm-123456") } },
+            ],
         },
         { why: "generated password unknown during the first preview", resources: [generated, { type: CLUSTER, name: "db", props: { ...aurora, masterPassword: UNKNOWN }, propertyDependencies: { masterPassword: ["db-password"] } }] },
         { why: "RDS manages the password in Secrets Manager", resources: [{ type: CLUSTER, name: "db", props: { ...aurora, manageMasterUserPassword: true } }] },
@@ -28,7 +45,7 @@ export const cases: Cases = {
         {
             why: "password from a StackReference output",
             resources: [
-                { type: "pulumi:pulumi:StackReference", name: "shared", props: { name: "org/shared/prod" } },
+                { type: "pulumi:pulumi:StackReference", name: "shared", props: { name: "org/shared/prod", outputs: { dbPassword: secret("shared-stack-pw-9") } } },
                 { type: INSTANCE, name: "db", props: { password: secret("shared-stack-pw-9") }, propertyDependencies: { password: ["shared"] } },
             ],
         },
@@ -48,7 +65,10 @@ export const cases: Cases = {
         { why: "ElastiCache user with IAM authentication", resources: [{ type: "aws:elasticache/user:User", name: "app-user", props: { userId: "app", userName: "app", engine: "redis", accessString: "on ~* +@all", authenticationMode: { type: "iam" } } }] },
         {
             why: "MQ broker users built from a RandomPassword",
-            resources: [generated, { type: "aws:mq/broker:Broker", name: "mq", props: { users: [{ username: "admin", password: secret("mq-generated-pw-1") }] }, propertyDependencies: { users: ["db-password"] } }],
+            resources: [
+                { ...generated, props: { ...generated.props, result: secret("mq-generated-pw-1") } },
+                { type: "aws:mq/broker:Broker", name: "mq", props: { users: [{ username: "admin", password: secret("mq-generated-pw-1") }] }, propertyDependencies: { users: ["db-password"] } },
+            ],
         },
         { why: "OpenSearch with an IAM master user", resources: [{ type: "aws:opensearch/domain:Domain", name: "search", props: { advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserArn: "arn:aws:iam::111122223333:role/search-admin" } } } }] },
         { why: "nested password list unknown", resources: [{ type: "aws:mq/broker:Broker", name: "mq", props: { users: UNKNOWN } }] },
@@ -63,6 +83,7 @@ export const cases: Cases = {
             ],
         },
         { why: "Neptune has no master password and is not checked", resources: [{ type: "aws:neptune/cluster:Cluster", name: "graph", props: { iamDatabaseAuthenticationEnabled: true } }] },
+        { why: "aws-native: RDS manages the password", resources: [{ type: "aws-native:rds:DbCluster", name: "ndb", props: { engine: "aurora-postgresql", manageMasterUserPassword: true } }] },
     ],
     invalid: [
         {
@@ -251,5 +272,6 @@ export const cases: Cases = {
             on: "bad",
             count: 1,
         },
+        { why: "aws-native: masterUserPassword literal on a DbCluster", resources: [{ type: "aws-native:rds:DbCluster", name: "ndb", props: { engine: "aurora-postgresql", masterUserPassword: secret("MySecurePassword123!") } }], messageId: "inProgram", on: "ndb", includes: ["masterUserPassword"] },
     ],
 };

@@ -18,6 +18,8 @@ export const cases: Cases = {
         { why: "malformed: word instead of a boolean", props: { deletionProtection: "yes" } },
         { why: "malformed: nested garbage and null", type: TABLE, props: { deletionProtectionEnabled: { on: [true] }, name: null } },
         { why: "a type without deletion protection", type: "aws:s3/bucket:Bucket", props: { deletionProtection: true } },
+        { why: "aws-native: protection off", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", deletionProtection: false } },
+        { why: "aws-native: load balancer attributes unknown", type: "aws-native:elasticloadbalancingv2:LoadBalancer", props: { loadBalancerAttributes: UNKNOWN } },
     ],
     invalid: [
         {
@@ -45,6 +47,9 @@ export const cases: Cases = {
         { why: "Verified Permissions policy store ENABLED", type: "aws:verifiedpermissions/policyStore:PolicyStore", props: { deletionProtection: "ENABLED" }, messageId: "enabled", includes: ['"DISABLED"'] },
         { why: "secret password beside the flag is not printed", props: { deletionProtection: true, masterPassword: secret("Tr0ub4dor-and-3") }, messageId: "enabled" },
         { why: "ephemeral stack, custom production pattern", stack: "prod-eu", config: { productionStacks: ["live"] }, props: { deletionProtection: true }, messageId: "enabled" },
+        { why: "aws-native: DbCluster deletionProtection true (issue 14)", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", deletionProtection: true }, messageId: "enabled", includes: ["deletionProtection"] },
+        { why: "aws-native: DynamoDB table", type: "aws-native:dynamodb:Table", props: { keySchema: [], deletionProtectionEnabled: true }, messageId: "enabled", includes: ["deletionProtectionEnabled"] },
+        { why: "aws-native: ALB deletion_protection.enabled attribute", type: "aws-native:elasticloadbalancingv2:LoadBalancer", props: { loadBalancerAttributes: [{ key: "deletion_protection.enabled", value: "true" }] }, messageId: "enabled", includes: ["deletion_protection.enabled"], fixes: false },
     ],
     notApplicable: [
         { why: "production stack by name", stack: "prod", props: { deletionProtection: true } },

@@ -131,6 +131,7 @@ export const cases: Cases = {
                 { type: LAMBDA, name: "b", props: { name: "f", region: UNKNOWN } },
             ],
         },
+        { why: "aws-native: two autonamed buckets", resources: [{ type: "aws-native:s3:Bucket", name: "a", props: {} }, { type: "aws-native:s3:Bucket", name: "b", props: { bucketName: UNKNOWN } }] },
     ],
     invalid: [
         {
@@ -233,5 +234,6 @@ export const cases: Cases = {
             messageId: "duplicate",
             on: "db-1",
         },
+        { why: "mixed providers: a classic and an aws-native bucket with one name", resources: [{ type: BUCKET, name: "classic", props: { bucket: "shared-dev" } }, { type: "aws-native:s3:Bucket", name: "native", props: { bucketName: "shared-dev" } }], messageId: "duplicate", on: "native", includes: ["bucketName"] },
     ],
 };

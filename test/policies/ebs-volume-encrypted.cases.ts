@@ -34,6 +34,7 @@ export const cases: Cases = {
         },
         { why: "account default declared in config", config: { accountEncryptionByDefault: true }, resources: [volume("data", {})] },
         { why: "secret KMS key on an encrypted volume", resources: [volume("data", { encrypted: true, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/ebs-secret-key") })] },
+        { why: "aws-native: encrypted volume", resources: [{ type: "aws-native:ec2:Volume", name: "nvol", props: { availabilityZone: "us-east-1a", size: 20, encrypted: true, kmsKeyId: UNKNOWN } }] },
     ],
     invalid: [
         { why: "volume without encrypted", resources: [volume("data", {})], messageId: "volumeNotEncrypted", on: "data", includes: ["encrypted", "not set"] },
@@ -77,5 +78,6 @@ export const cases: Cases = {
         },
         { why: "malformed values do not throw", resources: [volume("data", { encrypted: [1, { x: null }], snapshotId: "" }), { type: INSTANCE, name: "i", props: { rootBlockDevice: "gp3", ebsBlockDevices: { encrypted: 1 } } }], messageId: "volumeNotEncrypted", on: "data", count: 1 },
         { why: "secret KMS key id is not printed", resources: [volume("data", { encrypted: false, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/ebs-secret-key") })], messageId: "volumeNotEncrypted", on: "data" },
+        { why: "aws-native: volume explicitly unencrypted", resources: [{ type: "aws-native:ec2:Volume", name: "nvol", props: { availabilityZone: "us-east-1a", encrypted: false } }], messageId: "volumeNotEncrypted", on: "nvol", includes: ["false"] },
     ],
 };

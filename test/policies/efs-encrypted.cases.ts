@@ -8,6 +8,7 @@ export const cases: Cases = {
         { why: "string true", props: { encrypted: "true" } },
         { why: "secret key id", props: { encrypted: true, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/efs-secret-key") } },
         { why: "another type is not checked", type: "aws:efs/mountTarget:MountTarget", props: { fileSystemId: UNKNOWN } },
+        { why: "aws-native: encrypted file system", type: "aws-native:efs:FileSystem", props: { encrypted: true, fileSystemTags: [{ key: "Name", value: "x" }] } },
     ],
     invalid: [
         { why: "not set: API default is unencrypted", props: { performanceMode: "generalPurpose" }, messageId: "notEncrypted", includes: ["encrypted", "not set"] },
@@ -15,5 +16,6 @@ export const cases: Cases = {
         { why: "malformed value", props: { encrypted: { yes: true } }, messageId: "notEncrypted" },
         { why: "null", props: { encrypted: null, creationToken: "x" }, messageId: "notEncrypted" },
         { why: "secret key id without encryption is not printed", props: { kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/efs-secret-key") }, messageId: "notEncrypted" },
+        { why: "aws-native: encrypted false", type: "aws-native:efs:FileSystem", props: { encrypted: false }, messageId: "notEncrypted" },
     ],
 };

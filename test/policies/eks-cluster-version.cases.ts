@@ -17,6 +17,7 @@ export const cases: Cases = {
         { why: "malformed: number", props: { version: 1.29 }, env: on },
         { why: "malformed: null", props: { version: null }, env: on },
         { why: "malformed: object", props: { version: { minor: 29 } }, env: on },
+        { why: "aws-native: 1.34 in standard support", type: "aws-native:eks:Cluster", props: { version: "1.34", roleArn: UNKNOWN, resourcesVpcConfig: { subnetIds: [] } }, env: on },
     ],
     invalid: [
         { why: "not a version number", props: { version: "latest" }, env: on, messageId: "notAVersion" },
@@ -34,5 +35,6 @@ export const cases: Cases = {
         { why: "synthetic data: a deprecated version", props: { version: "1.35" }, env: SYNTHETIC_DATA, messageId: "deprecated" },
         { why: "data file missing", props: { version: "1.33" }, env: NO_DATA, messageId: "dataUnavailable" },
         { why: "data file corrupt", props: { version: "1.33" }, env: CORRUPT_DATA, messageId: "dataUnavailable" },
+        { why: "aws-native: 1.29 past end of extended support", type: "aws-native:eks:Cluster", props: { version: "1.29" }, env: on, messageId: "endOfSupport", includes: ["2026-03-23"] },
     ],
 };

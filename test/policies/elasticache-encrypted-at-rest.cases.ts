@@ -16,6 +16,7 @@ export const cases: Cases = {
         { why: "durability sync encrypts at rest whatever the flag says", props: { ...base, engine: "valkey", engineVersion: "9.0", durability: "sync", atRestEncryptionEnabled: false } },
         { why: "durability async, flag unset on redis default engine", props: { ...base, durability: "ASYNC" } },
         { why: "durability unknown during preview may be on", props: { ...base, engine: "valkey", durability: UNKNOWN, atRestEncryptionEnabled: false } },
+        { why: "aws-native: at-rest encryption on", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis", atRestEncryptionEnabled: true } },
     ],
     invalid: [
         { why: "redis default engine, flag unset", props: base, messageId: "notEncrypted", includes: ["atRestEncryptionEnabled", "not set", "redis"] },
@@ -33,5 +34,6 @@ export const cases: Cases = {
             messageId: "notEncrypted",
             includes: ["SSD tier", "always encrypted"],
         },
+        { why: "aws-native: at-rest encryption off", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis", atRestEncryptionEnabled: false }, messageId: "notEncrypted", includes: ["atRestEncryptionEnabled"] },
     ],
 };

@@ -37,6 +37,7 @@ export const cases: Cases = {
         { why: "malformed: number", props: { engineVersion: 7.1 } },
         { why: "malformed: null", props: { engineVersion: null } },
         { why: "malformed: object", props: { engine: ["redis"], engineVersion: { v: 7 } } },
+        { why: "aws-native: version unknown", type: "aws-native:elasticache:ReplicationGroup", props: { engine: "redis", engineVersion: UNKNOWN, replicationGroupDescription: "x" } },
     ],
     invalid: [
         { why: "not a version number", props: { engine: "redis", engineVersion: "latest" }, messageId: "notAVersion" },
@@ -63,5 +64,6 @@ export const cases: Cases = {
         { why: "synthetic data: 5.x line retired", props: { engineVersion: "5.x" }, env: SYNTHETIC_DATA, messageId: "retiredLine", includes: ["7.0"] },
         { why: "data file missing", props: { engineVersion: "7.1" }, env: NO_DATA, messageId: "dataUnavailable" },
         { why: "data file corrupt", props: { engineVersion: "7.1" }, env: CORRUPT_DATA, messageId: "dataUnavailable" },
+        { why: "aws-native: not a version number", type: "aws-native:elasticache:ReplicationGroup", props: { engine: "redis", engineVersion: "latest", replicationGroupDescription: "x" }, messageId: "notAVersion" },
     ],
 };

@@ -11,6 +11,7 @@ export const cases: Cases = {
         { why: "unknown during preview", props: { ...base, transitEncryptionEnabled: UNKNOWN } },
         { why: "mode unknown", props: { ...base, transitEncryptionEnabled: true, transitEncryptionMode: UNKNOWN } },
         { why: "secondary of a global datastore takes the primary's setting", props: { ...base, globalReplicationGroupId: UNKNOWN } },
+        { why: "aws-native: transit encryption on", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis", transitEncryptionEnabled: true, authToken: secret("native-token-1") } },
     ],
     invalid: [
         { why: "Redis, not set (API default false)", props: { ...base, engine: "redis" }, messageId: "notEncrypted", includes: ["transitEncryptionEnabled", "not set"] },
@@ -21,5 +22,6 @@ export const cases: Cases = {
         { why: "explicitly false: no note about the default", props: { ...base, transitEncryptionEnabled: false }, messageId: "notEncrypted", includes: ["transitEncryptionEnabled is false, so"] },
         { why: "preferred mode accepts clear-text clients", props: { ...base, transitEncryptionEnabled: true, transitEncryptionMode: "preferred" }, messageId: "preferredMode", includes: ['"preferred"'] },
         { why: "secret auth token is not printed", props: { ...base, transitEncryptionEnabled: false, authToken: secret("redis-auth-token-654321") }, messageId: "notEncrypted" },
+        { why: "aws-native: transit encryption unset", type: "aws-native:elasticache:ReplicationGroup", props: { replicationGroupDescription: "x", engine: "redis" }, messageId: "notEncrypted", includes: ["transitEncryptionEnabled"] },
     ],
 };

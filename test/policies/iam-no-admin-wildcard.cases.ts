@@ -44,6 +44,7 @@ export const cases: Cases = {
                 role("f", { inlinePolicies: [null, { policy: null }, { name: 1, policy: "{" }] }),
             ],
         },
+        { why: "aws-native: role with a scoped inline policy document object", resources: [{ type: "aws-native:iam:Role", name: "nrole", props: { assumeRolePolicyDocument: JSON.parse(trust), policies: [{ policyName: "p", policyDocument: doc(failover) }] } }] },
     ],
     invalid: [
         { why: "seed 001/000: Action * on Resource *", resources: [policy("processor-policy", JSON.stringify(doc(adminStatement)))], messageId: "allActions", on: "processor-policy", includes: ['"*"', "Statement[0]"] },
@@ -108,5 +109,7 @@ export const cases: Cases = {
             on: "rp",
             count: 1,
         },
+        { why: "aws-native: ManagedPolicy document object with Action *", resources: [{ type: "aws-native:iam:ManagedPolicy", name: "npol", props: { policyDocument: doc(adminStatement) } }], messageId: "allActions", on: "npol" },
+        { why: "aws-native: Role inline policies[] with Action *", resources: [{ type: "aws-native:iam:Role", name: "nrole", props: { assumeRolePolicyDocument: JSON.parse(trust), policies: [{ policyName: "admin", policyDocument: doc(adminStatement) }] } }], messageId: "allActions", on: "nrole", includes: ["policies[0].policyDocument"] },
     ],
 };

@@ -28,6 +28,7 @@ export const cases: Cases = {
         { why: "NotAction on resources unknown during preview", resources: [policy("p", { Statement: [{ Effect: "Allow", NotAction: "s3:DeleteObject", Resource: UNKNOWN }] })] },
         { why: "NotAction that excludes * grants nothing, whatever else it lists", resources: [policy("p", doc({ Effect: "Allow", NotAction: ["s3:DeleteObject", "*"], Resource: BUCKET }))] },
         { why: "malformed documents do not throw", resources: [policy("a", "{"), policy("b", { Statement: [{ Effect: "Allow", Action: [null, 5], NotAction: {}, Resource: 1 }] }), { type: ROLE, name: "c", props: { inlinePolicies: [{ policy: [] }] } }] },
+        { why: "aws-native: RolePolicy with listed actions (document object)", resources: [{ type: "aws-native:iam:RolePolicy", name: "nrp", props: { policyName: "p", roleName: UNKNOWN, policyDocument: { Version: "2012-10-17", Statement: [failover] } } }] },
     ],
     invalid: [
         { why: "s3:* on a bucket", resources: [policy("uploads", doc({ Effect: "Allow", Action: "s3:*", Resource: BUCKET }))], messageId: "serviceWildcard", on: "uploads", includes: ['"s3:*"'] },
@@ -46,5 +47,6 @@ export const cases: Cases = {
         { why: "a versioned FullAccess policy (AmazonDynamoDBFullAccess_v2)", resources: [{ type: ATTACH, name: "ddb-full", props: { role: "r", policyArn: "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess_v2" } }], messageId: "broadManagedPolicy", on: "ddb-full", includes: ["AmazonDynamoDBFullAccess_v2"] },
         { why: "PowerUserAccess in managedPolicyArns", resources: [{ type: ROLE, name: "r", props: { assumeRolePolicy: trust, managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] } }], messageId: "broadManagedPolicy", on: "r" },
         { why: "secret document: reported, not printed", resources: [policy("p", secret(doc({ Effect: "Allow", Action: "kms:*", Resource: "arn:aws:kms:us-east-1:111122223333:key/secret-key-id-42" })))], messageId: "serviceWildcard", on: "p" },
+        { why: "aws-native: ManagedPolicy with s3:* (document object)", resources: [{ type: "aws-native:iam:ManagedPolicy", name: "npol", props: { policyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: BUCKET }] } } }], messageId: "serviceWildcard", on: "npol", includes: ["policyDocument"] },
     ],
 };

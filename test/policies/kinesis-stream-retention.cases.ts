@@ -10,6 +10,7 @@ export const cases: Cases = {
         { why: "secret value still evaluated", props: { retentionPeriod: secret(49) } },
         { why: "inside a configured range", config: { minHours: 48, maxHours: 168 }, props: { retentionPeriod: 72 } },
         { why: "on-demand stream with default retention", props: { streamModeDetails: { streamMode: "ON_DEMAND" } } },
+        { why: "aws-native: 48 hours", type: "aws-native:kinesis:Stream", props: { retentionPeriodHours: 48, streamEncryption: { encryptionType: "KMS", keyId: "alias/aws/kinesis" } } },
     ],
     invalid: [
         { why: "below Kinesis's 24 hours", props: { retentionPeriod: 12 }, messageId: "outsideAws", includes: ["12", "8760"] },
@@ -20,5 +21,6 @@ export const cases: Cases = {
         { why: "below a configured minimum", config: { minHours: 168 }, props: { retentionPeriod: 48 }, messageId: "tooShort", includes: ["168"] },
         { why: "default below a configured minimum", config: { minHours: 168 }, props: {}, messageId: "defaultOutOfRange", includes: ["not set"] },
         { why: "above a configured maximum", config: { maxHours: 168 }, props: { retentionPeriod: 720 }, messageId: "tooLong", includes: ["720"] },
+        { why: "aws-native: retention below 24 hours", type: "aws-native:kinesis:Stream", props: { retentionPeriodHours: 12 }, messageId: "outsideAws", includes: ["retentionPeriodHours"] },
     ],
 };

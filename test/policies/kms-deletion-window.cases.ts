@@ -8,6 +8,7 @@ export const cases: Cases = {
         { why: "replica key", type: "aws:kms/replicaKey:ReplicaKey", props: { deletionWindowInDays: 7 } },
         { why: "within a configured maximum", config: { maxDays: 10 }, props: { deletionWindowInDays: 10 } },
         { why: "secret value still evaluated", config: { maxDays: 9 }, props: { deletionWindowInDays: secret(9) } },
+        { why: "aws-native: 7-day window", type: "aws-native:kms:Key", props: { pendingWindowInDays: 7 } },
     ],
     invalid: [
         { why: "not set: AWS waits 30 days", props: { enableKeyRotation: true }, messageId: "longWindow", count: 1, includes: ["deletionWindowInDays", "not set", "30"] },
@@ -19,6 +20,7 @@ export const cases: Cases = {
         { why: "malformed string", props: { deletionWindowInDays: "a week" }, messageId: "outsideAws" },
         { why: "malformed array", props: { deletionWindowInDays: [7] }, messageId: "outsideAws" },
         { why: "secret malformed window is not printed", props: { deletionWindowInDays: secret("twenty-eight") }, messageId: "outsideAws", includes: ["[secret]"] },
+        { why: "aws-native: 30-day window", type: "aws-native:kms:Key", props: { pendingWindowInDays: 30 }, messageId: "longWindow", includes: ["pendingWindowInDays"] },
     ],
     notApplicable: [{ why: "production stack by name", stack: "prod", props: {} }],
 };

@@ -17,6 +17,7 @@ export const cases: Cases = {
         { why: "period unknown", props: { enableKeyRotation: true, rotationPeriodInDays: UNKNOWN } },
         { why: "period at the 90-day minimum", props: { enableKeyRotation: true, rotationPeriodInDays: 90 } },
         { why: "period at the 2560-day maximum", props: { enableKeyRotation: true, rotationPeriodInDays: 2560 } },
+        { why: "aws-native: rotation on", type: "aws-native:kms:Key", props: { enableKeyRotation: true, keyPolicy: { Version: "2012-10-17", Statement: [] } } },
     ],
     invalid: [
         { why: "rotation not set (default false)", props: { description: "app key", deletionWindowInDays: 7 }, messageId: "rotationOff", includes: ["enableKeyRotation", "not set"] },
@@ -28,5 +29,6 @@ export const cases: Cases = {
         { why: "malformed rotation flag", props: { enableKeyRotation: "yes please" }, messageId: "rotationOff" },
         { why: "the message shows the flag's value", props: { enableKeyRotation: false }, messageId: "rotationOff", includes: ["enableKeyRotation is false (the default is false)"] },
         { why: "secret policy is not printed", props: { policy: secret("{\"Statement\":[\"kms-secret-policy\"]}") }, messageId: "rotationOff" },
+        { why: "aws-native: rotation unset", type: "aws-native:kms:Key", props: { pendingWindowInDays: 7 }, messageId: "rotationOff", includes: ["enableKeyRotation"] },
     ],
 };

@@ -14,6 +14,7 @@ export const cases: Cases = {
         { why: "allowed on purpose", props: { runtime: "nodejs20.x" }, config: { allow: ["nodejs20.x"] }, env: on },
         { why: "data missing: lambda-runtime reports it", props: { runtime: "nodejs20.x" }, env: NO_DATA },
         { why: "malformed: number", props: { runtime: 20 }, env: on },
+        { why: "aws-native: runtime unknown", type: "aws-native:lambda:Function", props: { runtime: UNKNOWN }, env: on },
     ],
     invalid: [
         {
@@ -28,5 +29,6 @@ export const cases: Cases = {
         { why: "dotnet9 deprecated, block dates not announced", props: { runtime: "dotnet9" }, env: on, messageId: "deprecated", includes: ["not announced", "dotnet10"] },
         { why: "the newest runtime of a family once deprecated: no successor named yet", props: { runtime: "nodejs24.x" }, env: { AWS_GUARDRAILS_TODAY: "2028-05-15" }, messageId: "deprecated", includes: ["Move to a supported runtime before then"] },
         { why: "secret runtime is evaluated, not printed", props: { runtime: secret("nodejs18.x") }, env: on, messageId: "deprecated", includes: ["[secret]"] },
+        { why: "aws-native: nodejs20.x deprecated", type: "aws-native:lambda:Function", props: { runtime: "nodejs20.x" }, env: on, messageId: "deprecated", includes: ["nodejs24.x"] },
     ],
 };

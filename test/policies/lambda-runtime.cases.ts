@@ -31,6 +31,7 @@ export const cases: Cases = {
         { why: "malformed: number", props: { runtime: 18 }, env: on },
         { why: "malformed: null", props: { runtime: null }, env: on },
         { why: "malformed: object", props: { runtime: { name: "nodejs16.x" }, packageType: ["Zip"] }, env: on },
+        { why: "aws-native: nodejs22.x", type: "aws-native:lambda:Function", props: { runtime: "nodejs22.x", functionName: UNKNOWN }, env: on },
     ],
     invalid: [
         {
@@ -84,5 +85,6 @@ export const cases: Cases = {
         },
         { why: "data file missing", props: { runtime: "nodejs22.x" }, env: NO_DATA, messageId: "dataUnavailable", includes: ["lambda-runtimes.json", "cannot be read"] },
         { why: "data file corrupt", props: { runtime: "nodejs22.x" }, env: CORRUPT_DATA, messageId: "dataUnavailable", includes: ["lambda-runtimes.json", "YYYY-MM-DD"] },
+        { why: "aws-native: nodejs14.x create-blocked", type: "aws-native:lambda:Function", props: { runtime: "nodejs14.x", environment: { variables: { TOKEN: secret("tok-native") } } }, env: on, messageId: "createBlocked", includes: ["runtime", "nodejs14.x"] },
     ],
 };

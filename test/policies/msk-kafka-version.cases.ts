@@ -27,6 +27,7 @@ export const cases: Cases = {
         { why: "malformed: null", props: { kafkaVersion: null }, env: on },
         { why: "malformed: object", props: { kafkaVersion: { version: "2.8.1" } }, env: on },
         { why: "MSK Serverless is not checked", type: "aws:msk/serverlessCluster:ServerlessCluster", props: { kafkaVersion: "2.8.1" }, env: on },
+        { why: "aws-native: kafka version unknown", type: "aws-native:msk:Cluster", props: { kafkaVersion: UNKNOWN, clusterName: secret("msk-native") }, env: on },
     ],
     invalid: [
         { why: "not a version number", props: { kafkaVersion: "latest" }, env: on, messageId: "notAVersion" },
@@ -44,5 +45,6 @@ export const cases: Cases = {
         { why: "require that is not a range", props: { kafkaVersion: "3.9.x" }, config: { require: { kafka: "<>" } }, env: on, messageId: "invalidRequire" },
         { why: "data file missing", props: { kafkaVersion: "3.9.x" }, env: NO_DATA, messageId: "dataUnavailable" },
         { why: "data file corrupt", props: { kafkaVersion: "3.9.x" }, env: CORRUPT_DATA, messageId: "dataUnavailable" },
+        { why: "aws-native: not a version number", type: "aws-native:msk:Cluster", props: { kafkaVersion: "latest" }, env: on, messageId: "notAVersion", includes: ["kafkaVersion"] },
     ],
 };

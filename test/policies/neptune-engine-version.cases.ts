@@ -20,6 +20,7 @@ export const cases: Cases = {
         { why: "malformed: number", props: { engineVersion: 1.4 }, env: on },
         { why: "malformed: null", props: { engineVersion: null }, env: on },
         { why: "malformed: object", props: { engineVersion: { v: "1.0.1.0" } }, env: on },
+        { why: "aws-native: version unknown", type: "aws-native:neptune:DbCluster", props: { engineVersion: UNKNOWN }, env: on },
     ],
     invalid: [
         { why: "not a version number", props: { engineVersion: "latest" }, env: on, messageId: "notAVersion" },
@@ -38,5 +39,6 @@ export const cases: Cases = {
         { why: "synthetic data: a deprecated version", props: { engineVersion: "1.4.7.0" }, env: SYNTHETIC_DATA, messageId: "deprecated", includes: ["1.4.8.0"] },
         { why: "data file missing", props: { engineVersion: "1.4.8.0" }, env: NO_DATA, messageId: "dataUnavailable" },
         { why: "data file corrupt", props: { engineVersion: "1.4.8.0" }, env: CORRUPT_DATA, messageId: "dataUnavailable" },
+        { why: "aws-native: not a version number", type: "aws-native:neptune:DbCluster", props: { engineVersion: "latest", dbClusterIdentifier: "graph-dev" }, env: on, messageId: "notAVersion" },
     ],
 };

@@ -19,6 +19,7 @@ export const cases: Cases = {
         { why: "whole block unknown", props: { encryptAtRest: UNKNOWN } },
         { why: "customer-managed key given as a secret", props: { encryptAtRest: { enabled: true, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/os-secret-key") } } },
         { why: "Elasticsearch domain, string true", type: ES, props: { elasticsearchVersion: "7.10", encryptAtRest: { enabled: "true" } } },
+        { why: "aws-native: encryptionAtRestOptions enabled", type: "aws-native:opensearchservice:Domain", props: { encryptionAtRestOptions: { enabled: true, kmsKeyId: UNKNOWN } } },
     ],
     invalid: [
         { why: "no encryptAtRest block", props: { engineVersion: "OpenSearch_2.13" }, messageId: "notEncrypted", includes: ["encryptAtRest.enabled", "not set"] },
@@ -31,5 +32,6 @@ export const cases: Cases = {
             props: { advancedSecurityOptions: { masterUserOptions: { masterUserPassword: secret("0penSearch!pw") } }, encryptAtRest: { enabled: false, kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/os-secret-key") } },
             messageId: "notEncrypted",
         },
+        { why: "aws-native: encryptionAtRestOptions disabled", type: "aws-native:opensearchservice:Domain", props: { encryptionAtRestOptions: { enabled: false } }, messageId: "notEncrypted", includes: ["encryptionAtRestOptions.enabled", "false"] },
     ],
 };

@@ -33,6 +33,7 @@ export const cases: Cases = {
         { why: "malformed: number", props: { engineVersion: 2.11 }, env: on },
         { why: "malformed: null", type: ES, props: { elasticsearchVersion: null }, env: on },
         { why: "malformed: object", props: { engineVersion: { OpenSearch: "2.11" } }, env: on },
+        { why: "aws-native: version unknown", type: "aws-native:opensearchservice:Domain", props: { engineVersion: UNKNOWN }, env: on },
     ],
     invalid: [
         { why: "not a version number", props: { engineVersion: "OpenSearch_latest" }, env: on, messageId: "notAVersion" },
@@ -54,5 +55,6 @@ export const cases: Cases = {
         { why: "require that is not a range", props: { engineVersion: "OpenSearch_2.19" }, config: { require: { opensearch: "2.x.x.x" } }, env: on, messageId: "invalidRequire" },
         { why: "data file missing", props: { engineVersion: "OpenSearch_2.19" }, env: NO_DATA, messageId: "dataUnavailable" },
         { why: "data file corrupt", props: { engineVersion: "OpenSearch_2.19" }, env: CORRUPT_DATA, messageId: "dataUnavailable" },
+        { why: "aws-native: not a version number", type: "aws-native:opensearchservice:Domain", props: { engineVersion: "OpenSearch_latest" }, env: on, messageId: "notAVersion" },
     ],
 };

@@ -23,6 +23,7 @@ export const cases: Cases = {
             why: "fine-grained access control with a secret master password",
             props: { ...secure, advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserName: "admin", masterUserPassword: secret("Search-Admin-Pass-1!") } } },
         },
+        { why: "aws-native: HTTPS enforced", type: "aws-native:opensearchservice:Domain", props: { domainName: "search", encryptionAtRestOptions: { enabled: true }, domainEndpointOptions: endpoint, nodeToNodeEncryptionOptions: { enabled: true } } },
     ],
     invalid: [
         { why: "HTTPS explicitly not enforced", props: { ...secure, domainEndpointOptions: { ...endpoint, enforceHttps: false } }, messageId: "httpsNotEnforced", includes: ["enforceHttps", "false"] },
@@ -40,5 +41,6 @@ export const cases: Cases = {
             props: { ...secure, nodeToNodeEncryption: { enabled: false }, advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserPassword: secret("Search-Admin-Pass-2!") } } },
             messageId: "nodeToNodeOff",
         },
+        { why: "aws-native: HTTPS not enforced", type: "aws-native:opensearchservice:Domain", props: { encryptionAtRestOptions: { enabled: true }, nodeToNodeEncryptionOptions: { enabled: true }, domainEndpointOptions: { ...endpoint, enforceHttps: false } }, messageId: "httpsNotEnforced", includes: ["enforceHttps"] },
     ],
 };

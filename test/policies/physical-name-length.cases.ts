@@ -36,6 +36,8 @@ export const cases: Cases = {
         { why: "a three-character bucket name is the shortest allowed", type: BUCKET, props: { bucket: "tx1" } },
         { why: "a raised maxLengths leaves a prefix more room", type: TG, config: { maxLengths: { [TG]: 48 } }, props: { namePrefix: "orders-tg-" } },
         { why: "maxLengths raises a limit AWS raised after the data's date", type: TG, config: { maxLengths: { [TG]: 48 } }, props: { name: "payment-processor-target-group-dev" } },
+        { why: "aws-native: bucket name unset (autonamed)", type: "aws-native:s3:Bucket", props: { tags: [{ key: "k", value: secret("v-native") }] } },
+        { why: "aws-native: queue name unknown", type: "aws-native:sqs:Queue", props: { queueName: UNKNOWN } },
     ],
     invalid: [
         {
@@ -100,5 +102,6 @@ export const cases: Cases = {
         { why: "secret name too long: reported, never printed", type: ROLE, props: { name: secret(`role-${"s".repeat(70)}`) }, messageId: "tooLong", includes: ["[secret]"] },
         { why: "ignoring other types keeps this one", type: ALB, props: { name: "x".repeat(40) }, config: { ignoreTypes: ["aws:iam/*"] }, messageId: "tooLong" },
         { why: "OpenSearch domain over 28", type: "aws:opensearch/domain:Domain", props: { domainName: "payments-search-domain-pr4521" }, messageId: "tooLong" },
+        { why: "aws-native: bucket name with upper case", type: "aws-native:s3:Bucket", props: { bucketName: "Orders-Test" }, messageId: "invalidName", includes: ["bucketName"] },
     ],
 };

@@ -16,6 +16,7 @@ export const cases: Cases = {
         { why: "seed 002: exactly 30 days required and set", type: CLUSTER, config: { exactDays: 30 }, props: { engine: "aurora-postgresql", backupRetentionPeriod: 30 } },
         { why: "minDays 1 accepts AWS's default", config: { minDays: 1 }, props: {} },
         { why: "secret value still evaluated", props: { backupRetentionPeriod: secret(33) } },
+        { why: "aws-native: 7 days on a DbCluster", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", backupRetentionPeriod: 7 } },
     ],
     invalid: [
         { why: "not set: AWS keeps 1 day", props: { engine: "mysql" }, messageId: "notSet", includes: ["backupRetentionPeriod", "1 day", "7"] },
@@ -39,5 +40,6 @@ export const cases: Cases = {
         { why: "fractional days", props: { backupRetentionPeriod: 7.5 }, messageId: "invalid" },
         { why: "malformed nested value", type: "aws:docdb/cluster:Cluster", props: { backupRetentionPeriod: [7] }, messageId: "invalid" },
         { why: "secret malformed value is not printed", props: { backupRetentionPeriod: secret("four-days") }, messageId: "invalid", includes: ["[secret]"] },
+        { why: "aws-native: backups unset on a DbCluster", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql" }, messageId: "notSet", includes: ["backupRetentionPeriod"] },
     ],
 };

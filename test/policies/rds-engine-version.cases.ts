@@ -66,6 +66,8 @@ export const cases: Cases = {
         { why: "malformed engine object", props: { engine: { name: "aurora-postgresql" }, engineVersion: "15.3" } },
         { why: "nested garbage", props: { engine: [null, { a: [] }], engineVersion: { v: [UNKNOWN] } } },
         { why: "another resource type is not checked", type: "aws:s3/bucket:Bucket", props: PG("15.3") },
+        { why: "aws-native: Aurora PostgreSQL 15.10", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.10", masterUserPassword: secret("pw-native-2") } },
+        { why: "aws-native: version unknown", type: "aws-native:rds:DbInstance", props: { engine: "postgres", engineVersion: UNKNOWN } },
     ],
     invalid: [
         { why: "a word where the version goes", props: PG("latest"), messageId: "notAVersion", includes: ["\"latest\"", "not a version number of aurora-postgresql"] },
@@ -120,5 +122,7 @@ export const cases: Cases = {
             messageId: "endOfSupport",
             includes: ["2027-02-28", "17.10"],
         },
+        { why: "aws-native: Aurora PostgreSQL 15.3 (issue 14)", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.3", dbClusterIdentifier: "financial-db", deletionProtection: true }, messageId: "deprecated", includes: ["engineVersion", "15.3"] },
+        { why: "aws-native: malformed version", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "latest" }, messageId: "notAVersion" },
     ],
 };

@@ -32,6 +32,9 @@ export const cases: Cases = {
         { why: "malformed engine: cannot tell Aurora from Multi-AZ", props: { engine: ["mysql"] } },
         { why: "Multi-AZ DB cluster, encrypted", props: { engine: "mysql", dbClusterInstanceClass: "db.m6gd.large", storageType: "io1", allocatedStorage: 100, iops: 1000, storageEncrypted: true } },
         { why: "another resource type is not checked", type: "aws:s3/bucket:Bucket", props: {} },
+        { why: "aws-native: encrypted Aurora cluster", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", storageEncrypted: true, masterUserPassword: secret("pw-native-3") } },
+        { why: "aws-native: Aurora member instance takes the cluster's encryption", type: "aws-native:rds:DbInstance", props: { engine: "aurora-postgresql", dbClusterIdentifier: UNKNOWN, dbInstanceClass: "db.r6g.large" } },
+        { why: "aws-native: encryption unknown", type: "aws-native:rds:DbInstance", props: { engine: "postgres", storageEncrypted: UNKNOWN } },
     ],
     invalid: [
         {
@@ -76,5 +79,7 @@ export const cases: Cases = {
             props: { masterPassword: secret("Sup3rSecretPw!"), kmsKeyId: secret("arn:aws:kms:us-east-1:111122223333:key/rds-secret-key") },
             messageId: "notEncrypted",
         },
+        { why: "aws-native: DbInstance storageEncrypted false (issue 14)", type: "aws-native:rds:DbInstance", props: { engine: "postgres", dbInstanceClass: "db.t3.micro", storageEncrypted: false }, messageId: "notEncrypted", includes: ["storageEncrypted", "false", "DB instance"] },
+        { why: "aws-native: malformed flag on a DbInstance", type: "aws-native:rds:DbInstance", props: { engine: "mysql", storageEncrypted: [1] }, messageId: "notEncrypted" },
     ],
 };

@@ -10,10 +10,12 @@ export const cases: Cases = {
         { why: "unknown during preview", props: { ...base, encrypted: UNKNOWN } },
         { why: "secret master password", props: { ...base, masterPassword: secret("Redsh1ft-Secret") } },
         { why: "malformed value is not an opt-out", props: { ...base, encrypted: { nested: "false" } } },
+        { why: "aws-native: encrypted cluster", type: "aws-native:redshift:Cluster", props: { encrypted: true, masterUserPassword: secret("pw-native-6"), nodeType: "ra3.xlplus" } },
     ],
     invalid: [
         { why: "string \"false\"", props: { ...base, encrypted: "false" }, messageId: "disabled", includes: ["encrypted", "\"false\"", "the request will fail", "creating the cluster fails"] },
         { why: "boolean false", props: { ...base, encrypted: false }, messageId: "disabled" },
         { why: "secret password is not printed", props: { ...base, encrypted: "false", masterPassword: secret("Redsh1ft-Secret") }, messageId: "disabled" },
+        { why: "aws-native: encrypted false", type: "aws-native:redshift:Cluster", props: { encrypted: false, nodeType: "ra3.xlplus" }, messageId: "disabled", includes: ["encrypted"] },
     ],
 };

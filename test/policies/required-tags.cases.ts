@@ -34,6 +34,9 @@ export const cases: Cases = {
         { why: "custom required keys", type: BUCKET, props: { tags: { owner: "team-a" } }, config: { tags: ["owner"] } },
         { why: "no required keys configured", type: BUCKET, props: {}, config: { tags: [] } },
         { why: "update preview: tagsAll (the provider's merge) carries the keys the program left to defaultTags", type: BUCKET, props: { bucket: "logs-dev", tagsAll: ALL } },
+        { why: "aws-native: tag list carries the keys", type: "aws-native:s3:Bucket", props: { tags: [{ key: "Environment", value: "dev" }, { key: "Project", value: secret("p-native") }, { key: "CostCenter", value: UNKNOWN }] } },
+        { why: "aws-native: provider defaultTags carry them", type: "aws-native:logs:LogGroup", props: {}, provider: { type: "pulumi:providers:aws-native", props: { defaultTags: JSON.stringify({ tags: ALL }) } } },
+        { why: "aws-native: tag list unknown during preview", type: "aws-native:sqs:Queue", props: { tags: UNKNOWN } },
     ],
     invalid: [
         {
@@ -60,5 +63,6 @@ export const cases: Cases = {
         { why: "BucketV2 token", type: "aws:s3/bucketV2:BucketV2", props: { tags: { Environment: "dev" } }, messageId: "missingTags", includes: ["Project, CostCenter"] },
         { why: "other types are not ignored", type: BUCKET, props: {}, config: { ignoreTypes: ["aws:ec2/*"] }, messageId: "missingTags" },
         { why: "a tag whose value is null is not set", type: BUCKET, props: { bucket: "logs-dev", tags: { Environment: "dev", Project: "payments", CostCenter: null } }, messageId: "missingTags", includes: ["tags lacks CostCenter"] },
+        { why: "aws-native: tag list missing keys, malformed entry", type: "aws-native:s3:Bucket", props: { tags: [{ key: "Environment", value: "dev" }, "Project"] }, messageId: "missingTags", includes: ["Project", "CostCenter"] },
     ],
 };

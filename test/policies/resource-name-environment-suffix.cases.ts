@@ -114,6 +114,15 @@ export const cases: Cases = {
         },
         { why: "Lambda function named with the suffix", type: "aws:lambda/function:Function", env: PR, props: { name: "cdr-processor-pr123", runtime: "nodejs20.x" } },
         { why: "ordinary program: autonamed DynamoDB table", type: "aws:dynamodb/table:Table", name: "table", props: { name: "table-ab12cd3", hashKey: "id", billingMode: "PAY_PER_REQUEST" } },
+        { why: "aws-native: identifier unset is autonamed", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", masterUserPassword: secret("pw-native-1") } },
+        { why: "aws-native: bucket name with the suffix", type: "aws-native:s3:Bucket", props: { bucketName: "orders-dev", tags: [{ key: "Environment", value: "dev" }] } },
+        { why: "aws-native: log group name unknown during preview", type: "aws-native:logs:LogGroup", props: { logGroupName: UNKNOWN } },
+        // Names built from another resource's autoname are as unique as it (issue 17: the usual Lambda log group).
+        { why: "Lambda log group named after the autonamed function", type: "aws:cloudwatch/logGroup:LogGroup", name: "fn-logs", env: PR, props: { name: "/aws/lambda/failover-fn-3a9c1e5", retentionInDays: 14 } },
+        { why: "ECS Container Insights log group named after the autonamed cluster", type: "aws:cloudwatch/logGroup:LogGroup", name: "cluster-logs", env: PR, props: { name: "/aws/ecs/containerinsights/app-cluster-0f3e9d2/performance" } },
+        { why: "bucket named after an autonamed bucket", name: "access-logs", env: PR, props: { bucket: "site-bucket-1a2b3c4-logs" } },
+        { why: "SSM parameter path built from an autonamed database", type: "aws:ssm/parameter:Parameter", name: "db-endpoint", env: PR, props: { name: "/app/orders-db-9c0ffee/endpoint", type: "String", value: "x" } },
+        { why: "alarm named after an autonamed queue", type: "aws:cloudwatch/metricAlarm:MetricAlarm", name: "dlq-alarm", env: PR, props: { name: "orders-dlq-1234abc-depth" } },
     ],
     invalid: [
         {
@@ -159,6 +168,10 @@ export const cases: Cases = {
         { why: "random-looking tail of another logical name", type: QUEUE, name: "orders", env: PR, props: { name: "payments-3f9a2c1" }, messageId: "missingSuffix" },
         { why: "a short explicit name is no cut autoname, even when the logical name starts with it", type: QUEUE, name: "orders-processing-queue", env: PR, props: { name: "orders-1a2b3c4" }, messageId: "missingSuffix" },
         { why: ".fifo after a fixed name is no autoname", type: QUEUE, name: "audit", env: PR, props: { name: "audit-events.fifo", fifoQueue: true }, messageId: "missingSuffix" },
+        { why: "a fixed Lambda log group: no autoname inside", type: "aws:cloudwatch/logGroup:LogGroup", name: "fn-logs", env: PR, props: { name: "/aws/lambda/failover-fn" }, messageId: "missingSuffix" },
+        { why: "eight hex digits are no autoname", type: "aws:cloudwatch/logGroup:LogGroup", name: "fn-logs", env: PR, props: { name: "/aws/lambda/failover-fn-3a9c1e5f" }, messageId: "missingSuffix" },
+        { why: "seven hex digits glued to a word are no autoname", type: "aws:cloudwatch/logGroup:LogGroup", name: "fn-logs", env: PR, props: { name: "/aws/lambda/fn3a9c1e5" }, messageId: "missingSuffix" },
+        { why: "a version-like number is no autoname", type: "aws:ssm/parameter:Parameter", name: "p", env: PR, props: { name: "/app/release-v1.2.3/config" }, messageId: "missingSuffix" },
         { why: "a word after the logical name is not Pulumi's random part", type: QUEUE, name: "orders", env: PR, props: { name: "orders-service" }, messageId: "missingSuffix" },
         { why: "Lambda function name", type: "aws:lambda/function:Function", env: PR, props: { name: "cdr-processor" }, messageId: "missingSuffix" },
         { why: "ALB token", type: "aws:alb/loadBalancer:LoadBalancer", env: PR, props: { name: "app-lb" }, messageId: "missingSuffix" },
@@ -169,5 +182,7 @@ export const cases: Cases = {
             prefixes.map((prefix) => ({ why: `${type}: a ${prefix} without the suffix`, type, env: PR, props: { [prefix]: "orders-" }, messageId: "prefixMissingSuffix" })),
         ),
         { why: "RDS parameter group without the suffix", type: "aws:rds/parameterGroup:ParameterGroup", env: PR, props: { name: "postgres15-tuned", family: "postgres15" }, messageId: "missingSuffix", includes: ["name is"] },
+        { why: "aws-native: fixed DbCluster identifier without the suffix (issue 14)", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql", engineVersion: "15.3", deletionProtection: true, dbClusterIdentifier: "financial-db" }, messageId: "missingSuffix", includes: ["dbClusterIdentifier", "\"financial-db\""] },
+        { why: "aws-native: fixed bucket name, malformed tags", type: "aws-native:s3:Bucket", props: { bucketName: "orders", tags: "Environment=dev" }, messageId: "missingSuffix", includes: ["bucketName"] },
     ],
 };

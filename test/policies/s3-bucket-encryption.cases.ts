@@ -73,6 +73,7 @@ export const cases: Cases = {
         { why: "configuration for a bucket declared elsewhere with no default block (only bucketKeyEnabled)", resources: [{ type: SSE, name: "elsewhere-sse", props: { bucket: "elsewhere", rules: [{ bucketKeyEnabled: true }] } }] },
         { why: "secret key ARN still counts as customer-managed", resources: [{ type: BUCKET, name: "b", props: {} }, sseFor("b", kms(secret(CMK)))] },
         { why: "customer-managed configuration for a bucket outside the stack", resources: [{ type: SSE_V2, name: "ext", props: { bucket: "shared-bucket", ...kms(CMK) } }] },
+        { why: "aws-native: inline SSE-KMS default", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN }, bucketKeyEnabled: true }] } } }] },
     ],
     invalid: [
         { why: "no configuration: SSE-S3 by default", resources: [{ type: BUCKET, name: "transaction-logs", props: { bucket: "tx-logs-dev" } }], messageId: "noDefault", on: "transaction-logs", includes: ["SSE-S3"] },
@@ -164,5 +165,6 @@ export const cases: Cases = {
             messageId: "noDefault",
             on: "data",
         },
+        { why: "aws-native: no bucketEncryption", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketName: "orders-dev" } }], messageId: "noDefault", on: "nb", includes: ["bucketEncryption"] },
     ],
 };

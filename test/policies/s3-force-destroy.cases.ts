@@ -17,6 +17,7 @@ export const cases: Cases = {
         { why: "malformed number", props: { forceDestroy: 1 }, messageId: "keepsObjects" },
         { why: "malformed null and nested garbage", props: { forceDestroy: null, versioning: { enabled: [null] } }, messageId: "keepsObjects" },
         { why: "secret malformed value is not printed", props: { forceDestroy: secret("nope") }, messageId: "keepsObjects", includes: ["[secret]"] },
+        { why: "aws-native: no property empties the bucket on delete: a note", type: "aws-native:s3:Bucket", props: { bucketName: UNKNOWN }, messageId: "keepsObjects", level: "advisory", includes: ["BucketNotEmpty", "aws-native:s3:Bucket has no forceDestroy"], fixes: false },
     ],
     notApplicable: [
         { why: "production stack by name", stack: "production", props: {} },

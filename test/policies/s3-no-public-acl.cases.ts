@@ -41,6 +41,7 @@ export const cases: Cases = {
         { why: "inline v6-style website on Bucket", resources: [{ type: BUCKET, name: "site", props: { website: { indexDocument: "index.html" }, acl: "public-read" } }] },
         { why: "inline websites on BucketV2", resources: [{ type: BUCKET_V2, name: "site", props: { websites: [{ indexDocument: "index.html" }], acl: "public-read" } }] },
         { why: "secret owner id on a private ACL", resources: [{ type: BUCKET, name: "data", props: {} }, on("data", ACL, { accessControlPolicy: { owner: { id: secret("canonical-owner-secret") }, grants: [] } })] },
+        { why: "aws-native: private canned ACL", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { accessControl: "Private" } }] },
     ],
     invalid: [
         { why: "inline public-read on a Bucket", resources: [{ type: BUCKET, name: "data", props: { acl: "public-read" } }], messageId: "publicCannedAcl", on: "data", includes: ["acl", "\"public-read\"", "everyone on the internet"] },
@@ -102,5 +103,6 @@ export const cases: Cases = {
         },
         { why: "malformed grants do not throw", resources: [{ type: BUCKET, name: "m", props: { acl: "public-read", grants: [null, 5, { uri: [] }] } }, on("m", ACL, { accessControlPolicy: { grants: "x" } })], messageId: "publicCannedAcl", on: "m", count: 1 },
         { why: "secret owner id is not printed", resources: [{ type: BUCKET, name: "data", props: {} }, on("data", ACL, { acl: "public-read", accessControlPolicy: { owner: { id: secret("canonical-owner-secret") } } }, "data-acl")], messageId: "publicCannedAcl", on: "data-acl" },
+        { why: "aws-native: accessControl PublicRead", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { accessControl: "PublicRead" } }], messageId: "publicCannedAcl", on: "nb", includes: ["accessControl"] },
     ],
 };

@@ -31,6 +31,10 @@ export const cases: Cases = {
             resources: [{ type: BUCKET, name: "b", props: { bucket: "b-dev" } }, blockFor("b", { ...ALL_ON, blockPublicPolicy: false }), { type: BLOCK, name: "b-pab-2", props: { bucket: "b-dev", ...ALL_ON } }],
         },
         { why: "no buckets in the stack", resources: [{ type: "aws:sqs/queue:Queue", name: "q", props: {} }] },
+        { why: "aws-native: inline publicAccessBlockConfiguration, all four flags", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketName: UNKNOWN, publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true } } }] },
+        { why: "aws-native: inline configuration unknown during preview", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { publicAccessBlockConfiguration: UNKNOWN, tags: [{ key: "k", value: secret("v-native") }] } }] },
+        { why: "mixed providers: a classic BucketPublicAccessBlock on an aws-native bucket", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketName: UNKNOWN } }, blockFor("nb")] },
+        { why: "mixed providers: classic block given the aws-native bucket's literal name", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketName: "orders-dev" } }, { type: BLOCK, name: "pab", props: { bucket: "orders-dev", ...ALL_ON } }] },
     ],
     invalid: [
         { why: "bucket without a block", resources: [{ type: BUCKET, name: "transaction-logs", props: { bucket: "tx-logs-dev" } }], messageId: "missing", on: "transaction-logs" },
@@ -65,5 +69,8 @@ export const cases: Cases = {
             count: 1,
         },
         { why: "account block with a flag off does not cover", resources: [{ type: BUCKET, name: "b", props: {} }, { type: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", name: "acct", props: { ...ALL_ON, blockPublicPolicy: false } }], messageId: "missing", on: "b" },
+        { why: "aws-native: bucket without publicAccessBlockConfiguration", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { bucketName: "orders-dev" } }], messageId: "missing", on: "nb", includes: ["publicAccessBlockConfiguration"] },
+        { why: "aws-native: inline flag off", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { publicAccessBlockConfiguration: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: false } } }], messageId: "flagOff", on: "nb", includes: ["restrictPublicBuckets", "false"] },
+        { why: "aws-native: malformed inline configuration", resources: [{ type: "aws-native:s3:Bucket", name: "nb", props: { publicAccessBlockConfiguration: "on" } }], messageId: "flagOff", on: "nb" },
     ],
 };

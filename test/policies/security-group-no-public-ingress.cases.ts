@@ -61,6 +61,10 @@ export const cases: Cases = {
                 ],
             },
         },
+        { why: "aws-native: HTTPS open to the world", type: "aws-native:ec2:SecurityGroup", props: { groupDescription: "web", securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }] } },
+        { why: "aws-native: SSH from the VPC", type: "aws-native:ec2:SecurityGroup", props: { groupDescription: "x", securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIp: "10.0.0.0/16" }] } },
+        { why: "aws-native: rules unknown during preview", type: "aws-native:ec2:SecurityGroup", props: { groupDescription: "x", securityGroupIngress: UNKNOWN } },
+        { why: "aws-native: standalone rule from a security group", type: "aws-native:ec2:SecurityGroupIngress", props: { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, sourceSecurityGroupId: UNKNOWN, groupId: UNKNOWN } },
     ],
     invalid: [
         {
@@ -114,5 +118,8 @@ export const cases: Cases = {
         { why: "a prefix length written /00 is still length 0", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/00"] }] }, messageId: "publicIngress", includes: ["0.0.0.0/00"] },
         { why: "a protocol with stray whitespace is still TCP with its ports", type: SG, props: { ingress: [{ protocol: " tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] }, messageId: "publicIngress", includes: ["opening tcp traffic on port(s) 22 "] },
         { why: "a CIDR with stray whitespace is still the whole internet", type: SG, props: { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [" 0.0.0.0/0 "] }] }, messageId: "publicIngress" },
+        { why: "aws-native: SSH open to 0.0.0.0/0 (issue 14)", type: "aws-native:ec2:SecurityGroup", props: { groupDescription: "bastion", securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIp: "0.0.0.0/0" }] }, messageId: "publicIngress", includes: ["securityGroupIngress[0].cidrIp", "0.0.0.0/0", "22"] },
+        { why: "aws-native: IPv6 all traffic, secret description", type: "aws-native:ec2:SecurityGroup", props: { groupDescription: secret("internal-note-1"), securityGroupIngress: [{ ipProtocol: "-1", cidrIpv6: "::/0" }] }, messageId: "publicIngress", includes: ["securityGroupIngress[0].cidrIpv6"] },
+        { why: "aws-native: standalone ingress rule open to the world on 5432", type: "aws-native:ec2:SecurityGroupIngress", props: { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIp: "0.0.0.0/0", groupId: UNKNOWN }, messageId: "publicIngress", includes: ["cidrIp", "5432"] },
     ],
 };

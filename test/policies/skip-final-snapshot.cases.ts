@@ -9,6 +9,8 @@ export const cases: Cases = {
         { why: "RDS instance that skips it", type: "aws:rds/instance:Instance", props: { skipFinalSnapshot: true } },
         { why: "secret-wrapped true", props: { skipFinalSnapshot: secret(true) } },
         { why: "another resource type is not checked", type: "aws:s3/bucket:Bucket", props: {} },
+        { why: "aws-native: Redshift deletes without a final snapshot under Cloud Control", type: "aws-native:redshift:Cluster", props: { nodeType: "ra3.xlplus", masterUserPassword: secret("pw-native-5") } },
+        { why: "aws-native: Aurora member instance (no snapshot of its own)", type: "aws-native:rds:DbInstance", props: { dbClusterIdentifier: UNKNOWN } },
     ],
     invalid: [
         { why: "not set: AWS refuses the delete", props: { engine: "aurora-postgresql" }, messageId: "noFinalIdentifier", includes: ["skipFinalSnapshot", "not set"] },
@@ -65,6 +67,7 @@ export const cases: Cases = {
             level: "advisory",
         },
         { why: "ephemeral stack, custom production pattern", stack: "prod-eu", config: { productionStacks: ["live"] }, props: {}, messageId: "noFinalIdentifier" },
+        { why: "aws-native: DbCluster leaves a final snapshot: a note", type: "aws-native:rds:DbCluster", props: { engine: "aurora-postgresql" }, messageId: "noFinalIdentifier", level: "advisory", includes: ["snapshotRequested"], fixes: false },
     ],
     notApplicable: [
         { why: "production stack by name", stack: "prod", props: {} },

@@ -13,6 +13,7 @@ export const cases: Cases = {
         { why: "secret value still evaluated", props: { messageRetentionSeconds: secret(86401) } },
         { why: "inside a configured range", config: { minSeconds: 3600, maxSeconds: 86400 }, props: { messageRetentionSeconds: 7200 } },
         { why: "default inside a configured range", config: { minSeconds: 3600 }, props: {} },
+        { why: "aws-native: retention unknown", type: "aws-native:sqs:Queue", props: { messageRetentionPeriod: UNKNOWN } },
     ],
     invalid: [
         { why: "below SQS's 60 seconds", props: { messageRetentionSeconds: 30 }, messageId: "outsideAws", includes: ["30", "1209600"] },
@@ -25,5 +26,6 @@ export const cases: Cases = {
         { why: "default below a configured minimum", config: { minSeconds: DAYS_14 }, props: {}, messageId: "defaultOutOfRange", includes: ["not set", "345600"] },
         { why: "default above a configured maximum", config: { maxSeconds: 3600 }, props: {}, messageId: "defaultOutOfRange" },
         { why: "above a configured maximum", config: { maxSeconds: 3600 }, props: { messageRetentionSeconds: 7200 }, messageId: "tooLong", includes: ["7200", "3600"] },
+        { why: "aws-native: retention beyond 14 days", type: "aws-native:sqs:Queue", props: { messageRetentionPeriod: 2000000 }, messageId: "outsideAws", includes: ["messageRetentionPeriod"] },
     ],
 };
