@@ -19,6 +19,7 @@ export {
     definePolicy,
 } from "../lib/policy";
 export { ConfigSchema, Schema } from "../lib/config";
+export { Framework } from "../lib/metadata";
 export type { Graph } from "../lib/graph";
 export { ProviderInfo, Resource, ResourceOptions, label } from "../lib/resource";
 export { StackInfo } from "../lib/stack";

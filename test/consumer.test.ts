@@ -150,7 +150,7 @@ test("GetAnalyzerInfo lists the two families minus the exclusion, plus the custo
     expect({ level: custom?.enforcementLevel, severity: custom?.severity, type: custom?.policyType }).toEqual({ level: "mandatory", severity: "low", type: "resource" });
     const schema = custom?.configSchema?.properties ?? {};
     expect(Object.keys(schema).sort()).toEqual(["allowInCodeExemptions", "exemptions", "prefix"]);
-    expect(reconcileConfig(info, undefined).config[CUSTOM].properties).toEqual({ prefix: "acme-", exemptions: [], allowInCodeExemptions: false });
+    expect(reconcileConfig(info, undefined).config[CUSTOM].properties).toEqual({ prefix: "acme-", exemptions: [] });
     // The custom policy's config is validated like the pack's own.
     expect(reconcileConfig(info, { [CUSTOM]: { prefix: 3 } }).errors).toEqual([expect.stringMatching(/^s3-bucket-name-prefix: prefix must be a string/)]);
     expect(reconcileConfig(info, { [BUILT_IN]: { exemptions: "all" } }).errors).toEqual([expect.stringMatching(/^s3-force-destroy: exemptions must be an array/)]);

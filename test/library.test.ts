@@ -75,7 +75,7 @@ test("a custom policy gets the pack's config schema (its settings with defaults,
     expect(sdkPolicy.configSchema?.properties).toEqual({
         maxGiB: { type: "integer", minimum: 1, default: 500 },
         exemptions: expect.objectContaining({ type: "array", default: [] }),
-        allowInCodeExemptions: expect.objectContaining({ type: "boolean", default: true }),
+        allowInCodeExemptions: expect.objectContaining({ type: "boolean" }),
     });
     expect(policyOf(sdkPolicy)).toBe(volumeSize);
 });
