@@ -1,13 +1,13 @@
-// The pack entry: `pulumi preview --policy-pack <dir>` loads this (compiled to bin/index.js).
+// The pack entry: `pulumi preview --policy-pack <dir>` loads this (compiled to bin/index.js). It is the library's
+// guardrails() with every policy, so a team's own pack built on aws-guardrails/library runs the same path.
 import { PolicyPack } from "@pulumi/policy";
 import { DataFileError } from "./lib/data";
-import { installDispatch } from "./lib/dispatch";
-import { installDeserializeHook, toSdkPolicy } from "./lib/sdk";
+import { guardrails } from "./library";
 
-/** The registry, loaded here so that a missing or corrupt data file stops the pack with one clear line, not a stack trace. */
-function loadPolicies(): (typeof import("./policies"))["policies"] {
+/** Every policy, loaded here so that a missing or corrupt data file stops the pack with one clear line, not a stack trace. */
+function allPolicies(): ReturnType<typeof guardrails> {
     try {
-        return (require("./policies") as typeof import("./policies")).policies;
+        return guardrails();
     } catch (e) {
         if (!(e instanceof DataFileError)) throw e;
         console.error(e.message);
@@ -15,7 +15,4 @@ function loadPolicies(): (typeof import("./policies"))["policies"] {
     }
 }
 
-installDeserializeHook();
-installDispatch();
-
-new PolicyPack("aws-guardrails", { policies: loadPolicies().map(toSdkPolicy) });
+new PolicyPack("aws-guardrails", { policies: allPolicies() });

@@ -134,6 +134,8 @@ export function installDispatch(): boolean {
     if (!m || typeof m.server.serve !== "function" || typeof m.server.makeAnalyzeRpcFun !== "function") return false;
     const serve = m.server.serve;
     m.server.serve = (name, version, packLevel, args, initialConfig) => {
+        // The fast paths run only policies made by toSdkPolicy: a pack that adds others is served by the SDK alone.
+        if (args.policies.some((p) => !policyOf(p))) return serve(name, version, packLevel, args, initialConfig);
         const configured = new Map<string, { level: string; properties: Record<string, unknown> }>();
         let tags: ReadonlyMap<string, string> = new Map();
         const levelOf = (p: sdk.Policy): string => configured.get(p.name)?.level || p.enforcementLevel || packLevel;

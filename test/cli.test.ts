@@ -613,7 +613,7 @@ describe("npm start", () => {
         const run = await new Promise<Run>((resolve) => {
             execFile(
                 process.execPath,
-                [path.join(ROOT, "bin", "engine", "report.js"), "--demo", "--config", "examples/policy-config.json", "examples/bad-stack.json", "examples/good-stack.json"],
+                [path.join(ROOT, "bin", "cli", "report.js"), "--demo", "--config", "examples/policy-config.json", "examples/bad-stack.json", "examples/good-stack.json"],
                 { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
                 (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : -1) : 0, stdout, stderr }),
             );

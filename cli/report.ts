@@ -1,6 +1,6 @@
 // `npm start`: the scanner's text report (cli/) over the bundled example documents. `--demo` exits 0 even when
 // mandatory findings are reported, so the demo itself does not look like a failure; every other option is the scanner's.
-import { main } from "../cli/main";
+import { main } from "./main";
 
 const argv = process.argv.slice(2);
 const demo = argv.includes("--demo");
