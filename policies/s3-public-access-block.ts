@@ -18,7 +18,8 @@ export default definePolicy({
     kind: "stack",
     name: "s3-public-access-block",
     family: "public-access",
-    description: "Every S3 bucket has a BucketPublicAccessBlock with all four flags on, so no ACL or policy can make it public.",
+    description:
+        "No S3 bucket's BucketPublicAccessBlock turns a flag off (mandatory); a bucket with no declared block is an advisory note, since AWS blocks public access on new buckets by default.",
     enforcementLevel: "mandatory",
     severity: "critical",
     types: withNative([...BUCKET_TYPES, BLOCK, ACCOUNT_BLOCK]),
@@ -32,6 +33,9 @@ export default definePolicy({
             "{{block}} sets {{property}} to {{value}}; set {{flags}} to true. A public access block with a flag off " +
             "lets a public ACL or bucket policy expose the bucket's objects.",
     },
+    // Since April 2023 new buckets have Block Public Access on (S3 User Guide, "Blocking public access to your Amazon S3 storage"):
+    // an undeclared block is drift protection, not exposure; a declared block with a flag off is a deliberate opening.
+    advisoryMessages: ["missing"],
     framework: fsbp("S3.8", "S3 general purpose buckets should block public access"),
     remediationSteps:
         "Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, " +

@@ -341,7 +341,7 @@ describe("source positions", () => {
     it("text: file:line:column beside each finding of a resource Pulumi recorded a position for", async () => {
         const run = await scan("preview-positions.json");
         expect(run.stdout).toContain("8 resources (8 analyzed one by one, 5 with a source position)");
-        expect(run.stdout).toMatch(/\n   mandatory s3-public-access-block \[critical\]\n     assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n/);
+        expect(run.stdout).toMatch(/\n   mandatory s3-force-destroy \[high\]\n     assets \(aws:s3\/bucketV2:BucketV2\)  index\.ts:12:16\n/);
         expect(run.stdout).toMatch(/\n   mandatory rds-engine-version \[high\]\n     orders-cluster \(aws:rds\/cluster:Cluster\)  components\/database\.ts:31:25\n/);
         // No column recorded: none shown; a path with a space is decoded.
         expect(run.stdout).toMatch(/\n     bastion-sg \(aws:ec2\/securityGroup:SecurityGroup\)  src\/network stack\.ts:8\n/);
@@ -352,18 +352,18 @@ describe("source positions", () => {
         const report = json(await scan("preview-positions.json", "--format", "json"));
         expect(report.schemaVersion).toBe(1);
         expect(report.tool).toEqual({ name: "aws-guardrails", version: VERSION });
-        const pab = report.findings.find((f) => f.policy === "s3-public-access-block");
+        const pab = report.findings.find((f) => f.policy === "s3-force-destroy");
         expect(pab).toEqual({
             file: "preview-positions.json",
-            policy: "s3-public-access-block",
+            policy: "s3-force-destroy",
             level: "mandatory",
             exempted: false,
             exemption: null,
-            severity: "critical",
+            severity: "high",
             urn: "urn:pulumi:staging::storefront::aws:s3/bucketV2:BucketV2::assets",
             type: "aws:s3/bucketV2:BucketV2",
             name: "assets",
-            message: expect.stringMatching(/^assets \(aws:s3\/bucketV2:BucketV2\): no aws\.s3\.BucketPublicAccessBlock refers to this bucket/),
+            message: expect.stringMatching(/^assets \(aws:s3\/bucketV2:BucketV2\): forceDestroy is false/),
             location: { file: "index.ts", line: 12, column: 16, uri: "project:///index.ts#12,16" },
         });
         expect(report.findings.find((f) => f.name === "legacy-sg")?.location).toBeNull();
@@ -403,7 +403,7 @@ describe("source positions", () => {
         }
         const at = (name: string, rule: string): SarifResult["locations"][0] | undefined =>
             results.find((r) => r.ruleId === rule && r.locations[0].logicalLocations[0].name === name)?.locations[0];
-        expect(at("assets", "s3-public-access-block")?.physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts" }, region: { startLine: 12, startColumn: 16 } });
+        expect(at("assets", "s3-force-destroy")?.physicalLocation).toEqual({ artifactLocation: { uri: "infra/index.ts" }, region: { startLine: 12, startColumn: 16 } });
         expect(at("orders-cluster", "rds-engine-version")?.physicalLocation?.artifactLocation.uri).toBe("infra/components/database.ts");
         expect(at("bastion-sg", "security-group-no-public-ingress")?.physicalLocation).toEqual({ artifactLocation: { uri: "infra/src/network%20stack.ts" }, region: { startLine: 8 } });
         // No recorded position: anchored on the project file (GitHub refuses a result without one), line 1, with the URN.
@@ -420,7 +420,7 @@ describe("source positions", () => {
         const lines = run.stdout.trimEnd().split("\n");
         const annotations = lines.slice(0, -1);
         for (const l of annotations) expect(l).toMatch(/^::(error|warning|notice)( [a-z]+=[^,\n]*(,[a-z]+=[^,\n]*)*)?::[^\n]+$/);
-        expect(annotations).toContainEqual(expect.stringMatching(/^::error file=infra\/index\.ts,line=12,col=16,title=s3-public-access-block::assets \(aws:s3\/bucketV2:BucketV2\): no aws\.s3\.BucketPublicAccessBlock/));
+        expect(annotations).toContainEqual(expect.stringMatching(/^::error file=infra\/index\.ts,line=12,col=16,title=s3-force-destroy::assets \(aws:s3\/bucketV2:BucketV2\): forceDestroy is false/));
         expect(annotations).toContainEqual(expect.stringMatching(/^::warning file=infra\/index\.ts,line=20,col=18,title=cloudwatch-log-group-retention::/));
         expect(annotations).toContainEqual(expect.stringMatching(/^::error file=infra\/src\/network stack\.ts,line=8,title=security-group-no-public-ingress::bastion-sg /));
         expect(annotations).toContainEqual(expect.stringMatching(/^::error title=security-group-no-public-ingress::legacy-sg /));
@@ -513,7 +513,7 @@ describe("exemptions from the config file", () => {
     it("an expired exemption no longer applies; an in-code tag is honored for an advisory policy and refused for a mandatory one", async () => {
         const dir = mkdtempSync(path.join(tmp, "exempt-"));
         const config = path.join(dir, "config.json");
-        writeFileSync(config, JSON.stringify({ "s3-public-access-block": { exemptions: [{ resources: ["aws:s3/*"], reason: "public assets, ticket WEB-9", expires: "2020-06-30" }] } }));
+        writeFileSync(config, JSON.stringify({ "s3-force-destroy": { exemptions: [{ resources: ["aws:s3/*"], reason: "public assets, ticket WEB-9", expires: "2020-06-30" }] } }));
         const doc = JSON.parse(readFileSync(path.join(FIXTURES, "preview-positions.json"), "utf8")) as { steps: { urn: string; newState: { inputs: { tags?: Record<string, string> } } }[] };
         const tag = (name: string, policy: string, reason: string): void => {
             const inputs = doc.steps.find((s) => s.urn.endsWith(`::${name}`))?.newState.inputs;
@@ -525,8 +525,8 @@ describe("exemptions from the config file", () => {
         writeFileSync(file, JSON.stringify(doc));
         const report = json(await scan(file, "--config", config, "--format", "json"));
         const on = (name: string, policy: string) => report.findings.filter((f) => f.name === name && f.policy === policy).map((f) => ({ level: f.level, exempted: f.exempted, message: f.message }));
-        expect(on("assets", "s3-public-access-block")).toEqual([
-            { level: "mandatory", exempted: false, message: expect.stringContaining('exemption from s3-public-access-block ("public assets, ticket WEB-9") expired on 2020-06-30; the finding applies again') },
+        expect(on("assets", "s3-force-destroy")).toEqual([
+            { level: "mandatory", exempted: false, message: expect.stringContaining('exemption from s3-force-destroy ("public assets, ticket WEB-9") expired on 2020-06-30; the finding applies again') },
         ]);
         expect(on("app-logs", "cloudwatch-log-group-retention")).toEqual([{ level: "advisory", exempted: true, message: expect.stringContaining("EXEMPTED from cloudwatch-log-group-retention (tag guardrails:exempt:") }]);
         expect(on("bastion-sg", "security-group-no-public-ingress")).toEqual([{ level: "mandatory", exempted: false, message: expect.stringContaining("refused: allowInCodeExemptions is false") }]);
@@ -626,6 +626,6 @@ describe("npm start", () => {
         expect(run.stdout).toContain("   advisory  required-tags [low] · 20 findings\n");
         expect(run.stdout.match(/Untagged resources cannot be attributed/g)).toHaveLength(1);
         expect(run.stdout).toContain("     financial-vpc, private-a, private-b, public-a, public-b, financial-db-subnets (6 resources)\n");
-        expect(run.stdout).toContain("TOTAL: 31 mandatory, 37 advisory, 2 exempted in 2 documents");
+        expect(run.stdout).toContain("TOTAL: 30 mandatory, 38 advisory, 2 exempted in 2 documents");
     });
 });

@@ -52,7 +52,7 @@ const BAD_EXPECTS = [
     "rds-storage-encrypted mandatory on reporting-db",
     "database-not-publicly-accessible mandatory on reporting-db",
     "security-group-no-public-ingress mandatory on bastion-sg",
-    "s3-public-access-block mandatory on transaction-logs",
+    "s3-public-access-block advisory on transaction-logs",
     "s3-force-destroy advisory on transaction-logs",
     "skip-final-snapshot advisory on financial-db-cluster",
     "cloudwatch-log-group-retention advisory on app-logs",
@@ -132,7 +132,7 @@ describe("aws-native programs over the Analyzer protocol", () => {
         const run = await runEngine(pack, mixed);
         const got = keys(run);
         expect(got.filter((k) => k.includes(" on data"))).not.toContainEqual(expect.stringMatching(/^s3-(public-access-block|bucket-encryption) /));
-        expect(got).toContain("s3-public-access-block mandatory on classic-logs");
+        expect(got).toContain("s3-public-access-block advisory on classic-logs");
     });
 });
 
