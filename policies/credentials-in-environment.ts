@@ -4,7 +4,7 @@ import { Graph } from "../lib/graph";
 import { definePolicy } from "../lib/policy";
 import { isSecretName } from "../lib/redact";
 import { Resource } from "../lib/resource";
-import { asArray, asString, get, isRecord, isUnknown, parseJsonish } from "../lib/values";
+import { REDACTED_SECRET, asArray, asString, get, isRecord, isUnknown, parseJsonish } from "../lib/values";
 
 const LAMBDA = "aws:lambda/function:Function";
 const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
@@ -94,11 +94,15 @@ function findingsOf(graph: Graph, resource: Resource, stored: ReadonlySet<string
         // A value equal to one a secret generator or store in this stack holds came from it, not from the program;
         // without property dependencies (imported resources) the generated values themselves show it.
         const generated = new Set<string>(stored);
-        for (const source of graph.sourcesOf(resource, property)) if (SECRET_SOURCES.includes(source.type)) stringsIn(source.props, generated);
+        const fromSources = new Set<string>();
+        for (const source of graph.sourcesOf(resource, property)) if (SECRET_SOURCES.includes(source.type)) stringsIn(source.props, fromSources);
+        fromSources.forEach((v) => generated.add(v));
+        // A source whose value an offline export redacted may be where any of these values came from.
+        const unreadableSource = fromSources.has(REDACTED_SECRET);
         for (const [where, name, value] of variablesOf(resource)) {
             const text = asString(value);
             if (text === undefined) continue;
-            findings.push(...scanText(text, where, name).filter((f) => f.id === "accessKey" || !generated.has(text)));
+            findings.push(...scanText(text, where, name).filter((f) => f.id === "accessKey" || (!generated.has(text) && !unreadableSource)));
         }
     } else {
         for (const property of [USER_DATA, USER_DATA_BASE64]) {
