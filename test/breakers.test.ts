@@ -2,9 +2,8 @@
 // the engine sees it and sent to the compiled pack over the Analyzer protocol. As written it must draw each breaker at
 // mandatory on the resource whose create fails; with each fix, none of them. The jest helper must agree with the pack.
 import * as path from "path";
-import { EngineRun, PackClient, runEngine, startPack } from "../engine/client";
-import { checkProgram } from "../testing";
-import { registered } from "./registered";
+import { PackClient, runEngine, startPack } from "../engine/client";
+import { findingKeys, helperVerdicts, packVerdicts, registered } from "./registered";
 import { mediaPipeline } from "./seeds/media-pipeline";
 
 jest.setTimeout(120_000);
@@ -25,15 +24,6 @@ const BREAKERS: readonly [policy: string, on: string, why: string][] = [
 ];
 const POLICIES = new Set(BREAKERS.map(([policy]) => policy));
 
-function ours(run: EngineRun): string[] {
-    return run.findings.filter((f) => POLICIES.has(f.policyName)).map((f) => `${f.policyName} ${f.enforcementLevel} on ${f.resource.name}`);
-}
-
-async function helperVerdicts(fixed: boolean): Promise<string[]> {
-    const checked = await checkProgram(() => mediaPipeline({ fixed }), { stack: STACK, project: PROJECT, organization: "acme" });
-    return checked.findings.filter((f) => POLICIES.has(f.policy)).map((f) => `${f.policy}|${f.urn}|${f.level}`).sort();
-}
-
 describe("deploy-breakers that span resources, over the Analyzer protocol", () => {
     let pack: PackClient;
 
@@ -46,16 +36,15 @@ describe("deploy-breakers that span resources, over the Analyzer protocol", () =
 
     test("as written, each breaker is mandatory on the resource whose create fails", async () => {
         const run = await runEngine(pack, await registered(() => mediaPipeline({ fixed: false }), CAPTURE));
-        const got = new Set(ours(run));
+        const got = new Set(findingKeys(run, POLICIES));
         expect(BREAKERS.map(([policy, on]) => `${policy} mandatory on ${on}`).filter((k) => !got.has(k))).toEqual([]);
         expect(run.findings.filter((f) => /can't run|could not evaluate/.test(f.message))).toEqual([]);
-        const mine = run.findings.filter((f) => POLICIES.has(f.policyName)).map((f) => `${f.policyName}|${f.resource.urn}|${f.enforcementLevel}`).sort();
-        expect(mine).toEqual(await helperVerdicts(false));
+        expect(packVerdicts(run, POLICIES)).toEqual(await helperVerdicts(() => mediaPipeline({ fixed: false }), CAPTURE, POLICIES));
     });
 
     test("with each fix, none of those policies reports anything", async () => {
         const run = await runEngine(pack, await registered(() => mediaPipeline({ fixed: true }), CAPTURE));
-        expect(ours(run)).toEqual([]);
-        expect(await helperVerdicts(true)).toEqual([]);
+        expect(findingKeys(run, POLICIES)).toEqual([]);
+        expect(await helperVerdicts(() => mediaPipeline({ fixed: true }), CAPTURE, POLICIES)).toEqual([]);
     });
 });

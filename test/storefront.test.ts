@@ -3,9 +3,8 @@
 // draw each breaker at mandatory on the resource whose create fails, and each flapping setup at advisory; with each
 // fix, none of them. The jest helper must agree with the pack.
 import * as path from "path";
-import { EngineRun, PackClient, runEngine, startPack } from "../engine/client";
-import { checkProgram } from "../testing";
-import { registered } from "./registered";
+import { PackClient, runEngine, startPack } from "../engine/client";
+import { findingKeys, helperVerdicts, packVerdicts, registered } from "./registered";
 import { storefront } from "./seeds/storefront";
 
 jest.setTimeout(120_000);
@@ -27,15 +26,6 @@ const EXPECTED: readonly [policy: string, level: string, on: string, why: string
 ];
 const POLICIES = new Set(EXPECTED.map(([policy]) => policy));
 
-function ours(run: EngineRun): string[] {
-    return run.findings.filter((f) => POLICIES.has(f.policyName)).map((f) => `${f.policyName} ${f.enforcementLevel} on ${f.resource.name}`).sort();
-}
-
-async function helperVerdicts(fixed: boolean): Promise<string[]> {
-    const checked = await checkProgram(() => storefront({ fixed }), { stack: STACK, project: PROJECT, organization: "acme" });
-    return checked.findings.filter((f) => POLICIES.has(f.policy)).map((f) => `${f.policy}|${f.urn}|${f.level}`).sort();
-}
-
 describe("storefront: deploy-breakers that span resources, over the Analyzer protocol", () => {
     let pack: PackClient;
 
@@ -48,15 +38,14 @@ describe("storefront: deploy-breakers that span resources, over the Analyzer pro
 
     test("as written, each breaker is reported at its level on the resource it concerns, and nothing else of those policies", async () => {
         const run = await runEngine(pack, await registered(() => storefront({ fixed: false }), CAPTURE));
-        expect(ours(run)).toEqual(EXPECTED.map(([policy, level, on]) => `${policy} ${level} on ${on}`).sort());
+        expect(findingKeys(run, POLICIES)).toEqual(EXPECTED.map(([policy, level, on]) => `${policy} ${level} on ${on}`).sort());
         expect(run.findings.filter((f) => /can't run|could not evaluate/.test(f.message))).toEqual([]);
-        const mine = run.findings.filter((f) => POLICIES.has(f.policyName)).map((f) => `${f.policyName}|${f.resource.urn}|${f.enforcementLevel}`).sort();
-        expect(mine).toEqual(await helperVerdicts(false));
+        expect(packVerdicts(run, POLICIES)).toEqual(await helperVerdicts(() => storefront({ fixed: false }), CAPTURE, POLICIES));
     });
 
     test("with each fix, none of those policies reports anything", async () => {
         const run = await runEngine(pack, await registered(() => storefront({ fixed: true }), CAPTURE));
-        expect(ours(run)).toEqual([]);
-        expect(await helperVerdicts(true)).toEqual([]);
+        expect(findingKeys(run, POLICIES)).toEqual([]);
+        expect(await helperVerdicts(() => storefront({ fixed: true }), CAPTURE, POLICIES)).toEqual([]);
     });
 });
